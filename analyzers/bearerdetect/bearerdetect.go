@@ -1,0 +1,105 @@
+// Package bearerdetect defines the base analyzer of bearercheck: it runs the
+// detection core over a package, records what it learns about functions as
+// facts so that other packages see it, and returns the core's Result for the
+// reporting analyzers. It reports nothing itself.
+package bearerdetect
+
+import (
+	"cmp"
+	"go/types"
+	"path/filepath"
+	"reflect"
+	"slices"
+
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Name is the base analyzer's name.
+const Name = "bearerdetect"
+
+// FuncFact is the fact recorded for a function: its summary.
+type FuncFact struct {
+	bearercheck.FuncSummary
+}
+
+// AFact marks FuncFact as an analysis fact.
+func (*FuncFact) AFact() {}
+
+func (f *FuncFact) String() string { return f.FuncSummary.String() }
+
+// New returns the base analyzer, configured by opts.
+func New(opts *bearercheck.Options) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:       Name,
+		Doc:        "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
+		URL:        "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerdetect",
+		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+		FactTypes:  []analysis.Fact{new(FuncFact)},
+		ResultType: reflect.TypeFor[*bearercheck.Result](),
+	}
+}
+
+func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
+	cfg, err := opts.For(packageDir(pass))
+	if err != nil {
+		return nil, err
+	}
+	res := bearercheck.Analyze(&bearercheck.Package{
+		Fset:   pass.Fset,
+		Files:  pass.Files,
+		Types:  pass.Pkg,
+		Info:   pass.TypesInfo,
+		Config: cfg,
+		Imported: func(fn *types.Func) *bearercheck.FuncSummary {
+			var f FuncFact
+			if pass.ImportObjectFact(fn, &f) {
+				return &f.FuncSummary
+			}
+			return nil
+		},
+	})
+	objs := make([]*types.Func, 0, len(res.Summaries))
+	for obj := range res.Summaries {
+		objs = append(objs, obj)
+	}
+	slices.SortFunc(objs, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, obj := range objs {
+		pass.ExportObjectFact(obj, &FuncFact{*res.Summaries[obj]})
+	}
+	return res, nil
+}
+
+// packageDir returns the directory of the package's first Go file.
+func packageDir(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil {
+			return filepath.Dir(tf.Name())
+		}
+	}
+	return ""
+}
+
+// Result returns the base analyzer's result from a reporting analyzer's pass.
+func Result(pass *analysis.Pass, base *analysis.Analyzer) *bearercheck.Result {
+	return pass.ResultOf[base].(*bearercheck.Result)
+}
+
+// Describe names a function for messages: F, pkg.F, T.M or pkg.T.M
+// (qualified when it belongs to another package than from).
+func Describe(fn *types.Func, from *types.Package) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if fn.Pkg() != nil && fn.Pkg() != from {
+		name = fn.Pkg().Name() + "." + name
+	}
+	return name
+}

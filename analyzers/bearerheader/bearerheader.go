@@ -1,0 +1,88 @@
+package bearerheader
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
+	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's stable name.
+const Name = "bearerheader"
+
+// New returns the analyzer, reading the base analyzer's result.
+func New(base *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerheader",
+		Requires: []*analysis.Analyzer{base},
+		Run: func(pass *analysis.Pass) (any, error) {
+			run(pass, bearerdetect.Result(pass, base))
+			return nil, nil
+		},
+	}
+}
+
+func run(pass *analysis.Pass, res *bearercheck.Result) {
+	for _, s := range res.Sites {
+		if s.Generated {
+			continue
+		}
+		d := analysis.Diagnostic{
+			Pos:      s.Value.Pos(),
+			End:      s.Value.End(),
+			Category: string(s.Kind),
+			Message:  message(pass, res.Config().ProviderMethod, s),
+		}
+		if fn := s.Val.Helper; fn != nil && s.Kind == bearercheck.KindHelper {
+			d.Related = []analysis.RelatedInformation{{Pos: fn.Pos(), Message: bearerdetect.Describe(fn, pass.Pkg) + " returns a bearer value"}}
+		}
+		pass.Report(d)
+	}
+	for _, d := range res.Directives {
+		msg := "bearercheck:ignore directive needs a reason"
+		if d.Problem == "unused" {
+			msg = "bearercheck:ignore directive suppresses nothing; remove it"
+		}
+		pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "ignore-directive", Message: msg})
+	}
+}
+
+// message says what the site does and the way out.
+func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
+	var what string
+	switch s.Kind {
+	case bearercheck.KindHardCoded:
+		what = "Authorization header hard-codes a Bearer credential (value redacted)"
+	case bearercheck.KindAPI:
+		what = bearerdetect.Describe(s.Callee, pass.Pkg) + " sets a Bearer Authorization header"
+	case bearercheck.KindHelper:
+		what = "Authorization header hard-codes the Bearer scheme through " + bearerdetect.Describe(s.Val.Helper, pass.Pkg)
+	case bearercheck.KindScheme:
+		what = "Authorization header is given the Bearer scheme through " + bearerdetect.Describe(s.Callee, pass.Pkg)
+	default:
+		what = "Authorization header hard-codes the Bearer scheme"
+	}
+	if s.Task != nil {
+		what += " and ignores agent task " + s.Task.Expr
+	}
+	var way string
+	switch {
+	case s.Provider != nil:
+		way = fmt.Sprintf("use %s.%s()", s.Provider.Expr, method)
+	case s.Task != nil:
+		way = fmt.Sprintf("use the %s() of an AuthProvider for %s", method, s.Task.Expr)
+	case s.Kind == bearercheck.KindHardCoded:
+		way = fmt.Sprintf("load the credential from an AuthProvider's %s()", method)
+	default:
+		way = fmt.Sprintf("use an AuthProvider's %s()", method)
+	}
+	return what + "; " + way
+}

@@ -1,0 +1,37 @@
+// Package bearerheader defines an analyzer that reports Authorization
+// headers that hard-code the Bearer scheme.
+//
+// # Analyzer bearerheader
+//
+// bearerheader: report Authorization headers that hard-code the Bearer scheme
+//
+// A request that builds "Authorization: Bearer <token>" itself can never
+// carry another scheme, such as the task-scoped "AgentAssertion <envelope>"
+// of an agent identity. The header value should come whole from an
+// AuthProvider's AuthorizationHeaderValue method.
+//
+// bearerheader reports every place where a bearer value reaches an
+// authorization sink: http.Header Set/Add and index assignment, gRPC
+// metadata (MD Set/Append, Pairs, AppendToOutgoingContext, New), map and
+// http.Header literals, generic header setters such as resty's SetHeader or
+// option.WithHeader, and APIs that set a bearer header by themselves such as
+// (*oauth2.Token).SetAuthHeader. A bearer value is a constant, a + chain,
+// a fmt.Sprintf or strings.Join, a local variable, a struct field or a call
+// whose value statically begins with "Bearer ", also across packages.
+//
+// Before:
+//
+//	req.Header.Set("Authorization", "Bearer "+p.BearerToken())
+//
+// After:
+//
+//	req.Header.Set("Authorization", p.AuthorizationHeaderValue())
+//
+// A value whose token is constant too is a hard-coded credential (category
+// hard-coded-credential, CWE-798); the message never repeats the secret.
+// When an agent task is available in the function, the message names it.
+//
+// Categories: literal-prefix, sprintf, join, helper-result, scheme-param,
+// bearer-api, hard-coded-credential, and ignore-directive for a
+// //bearercheck:ignore directive without a reason or that suppresses nothing.
+package bearerheader

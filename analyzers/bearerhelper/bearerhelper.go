@@ -1,0 +1,66 @@
+package bearerhelper
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
+	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's stable name.
+const Name = "bearerhelper"
+
+// New returns the analyzer, reading the base analyzer's result.
+func New(base *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerhelper",
+		Requires: []*analysis.Analyzer{base},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := bearerdetect.Result(pass, base)
+			for _, h := range res.Helpers {
+				if !h.Summary.Root {
+					continue // bearer-only only through another helper
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:      h.Decl.Name.Pos(),
+					End:      h.Decl.Name.End(),
+					Category: "root-helper",
+					Message: fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token; accept an AuthProvider and use its %s()",
+						bearerdetect.Describe(h.Obj, pass.Pkg), source(h), res.Config().ProviderMethod),
+				})
+			}
+			return nil, nil
+		},
+	}
+}
+
+// source names where a helper's token comes from: "parameter token",
+// "field c.token".
+func source(h *bearercheck.Helper) string {
+	var parts []string
+	for _, n := range h.Summary.Helper.Names {
+		parts = append(parts, "parameter "+n)
+	}
+	if h.Summary.Helper.Recv {
+		recv := "receiver"
+		if r := h.Obj.Signature().Recv(); r != nil && r.Name() != "" && r.Name() != "_" {
+			recv = r.Name()
+		}
+		if len(h.Summary.Helper.Fields) == 0 {
+			parts = append(parts, "its receiver")
+		}
+		for _, f := range h.Summary.Helper.Fields {
+			parts = append(parts, "field "+recv+"."+f)
+		}
+	}
+	return strings.Join(parts, " and ")
+}

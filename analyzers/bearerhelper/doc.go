@@ -1,0 +1,26 @@
+// Package bearerhelper defines an analyzer that reports functions whose
+// contract only understands raw bearer tokens.
+//
+// # Analyzer bearerhelper
+//
+// bearerhelper: report helpers that only understand raw bearer tokens
+//
+// A bearer-only helper takes a raw token (a parameter, or a field of its
+// receiver) and builds or writes "Authorization: Bearer <token>" with it:
+// a newRequest method that sets the header from c.token, a RoundTrip method,
+// a function returning "Bearer "+token, a wrapper around
+// (*oauth2.Token).SetAuthHeader. Every caller of such a helper is stuck with
+// the Bearer scheme, so the helper itself must change: accept an
+// AuthProvider and set the header to its AuthorizationHeaderValue().
+//
+// bearerhelper reports each root helper once, at its declaration, naming
+// the token parameter or field. Helpers that are bearer-only only because
+// they pass their token on to another helper (a client's GetUsage calling
+// its getJSON calling its newRequest) carry the same analysis fact, so that
+// taskauth and the migration report see them across packages, but are not
+// reported again. A token that comes from an AuthProvider (its BearerToken
+// accessor, or a field its AuthorizationHeaderValue method reads) does not
+// make a helper: bearerheader reports and fixes such a site instead.
+//
+// Category: root-helper.
+package bearerhelper

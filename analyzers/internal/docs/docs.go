@@ -1,0 +1,32 @@
+// Package docs extracts an analyzer's documentation from its package
+// comment, so that doc.go is the one place it is written.
+package docs
+
+import (
+	"fmt"
+	"go/parser"
+	"go/token"
+	"strings"
+)
+
+// Extract returns the section headed "# Analyzer name" of the package
+// comment of the Go source content, without the heading: the analyzer's
+// title on the first line, then its description. It panics when there is
+// no such section, which a test of every analyzer catches.
+func Extract(content, name string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", content, parser.ParseComments|parser.PackageClauseOnly)
+	if err != nil || f.Doc == nil {
+		panic(fmt.Sprintf("docs: no package comment for %s: %v", name, err))
+	}
+	heading := "# Analyzer " + name
+	text := f.Doc.Text()
+	i := strings.Index(text, heading+"\n")
+	if i < 0 {
+		panic(fmt.Sprintf("docs: no %q heading", heading))
+	}
+	text = text[i+len(heading)+1:]
+	if j := strings.Index(text, "\n# "); j >= 0 {
+		text = text[:j]
+	}
+	return strings.TrimSpace(text)
+}

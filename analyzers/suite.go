@@ -1,0 +1,36 @@
+// Package analyzers assembles the bearercheck analyzers.
+package analyzers
+
+import (
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
+	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
+	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
+	"github.com/bearercheck/bearercheck/analyzers/taskauth"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Suite is a configured set of the bearercheck analyzers.
+type Suite struct {
+	Base         *analysis.Analyzer // bearerdetect: facts and results, no diagnostics
+	BearerHeader *analysis.Analyzer
+	BearerHelper *analysis.Analyzer
+	TaskAuth     *analysis.Analyzer
+}
+
+// New returns the analyzers configured by opts. Each call returns fresh
+// analyzers: there is no package-level state.
+func New(opts *bearercheck.Options) *Suite {
+	base := bearerdetect.New(opts)
+	return &Suite{
+		Base:         base,
+		BearerHeader: bearerheader.New(base),
+		BearerHelper: bearerhelper.New(base),
+		TaskAuth:     taskauth.New(base),
+	}
+}
+
+// Reporting returns the analyzers that report diagnostics, in a stable order.
+func (s *Suite) Reporting() []*analysis.Analyzer {
+	return []*analysis.Analyzer{s.BearerHeader, s.BearerHelper, s.TaskAuth}
+}

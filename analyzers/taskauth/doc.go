@@ -1,0 +1,23 @@
+// Package taskauth defines an analyzer that reports calls to bearer-only
+// helpers that ignore an agent task available to them.
+//
+// # Analyzer taskauth
+//
+// taskauth: report bearer-only calls that ignore an available agent task
+//
+// When a request runs on behalf of an agent task, it must authenticate with
+// the task-scoped assertion, not the user's bearer token. taskauth reports a
+// call to a bearer-only helper (see bearerhelper; also across packages) in
+// a function where an agent task is available — a parameter, the receiver,
+// a local variable, or a direct field of the receiver or of a parameter
+// (s.agentTask) — when no argument of the call, nor its receiver, derives
+// from the task. Calls that pass the task, or an AuthProvider derived from
+// it, are not reported; functions without a task never are.
+//
+// Agent task types are configured with agent-task-types (default: a type
+// named AgentTask or whose name ends in AgentTask). A header written in the
+// function itself is reported once, by bearerheader, whose message names
+// the task.
+//
+// Category: ignored-task.
+package taskauth

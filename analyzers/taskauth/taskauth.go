@@ -1,0 +1,40 @@
+package taskauth
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
+	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var doc string
+
+// Name is the analyzer's stable name.
+const Name = "taskauth"
+
+// New returns the analyzer, reading the base analyzer's result.
+func New(base *analysis.Analyzer) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:     Name,
+		Doc:      docs.Extract(doc, Name),
+		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/taskauth",
+		Requires: []*analysis.Analyzer{base},
+		Run: func(pass *analysis.Pass) (any, error) {
+			res := bearerdetect.Result(pass, base)
+			for _, c := range res.TaskCalls {
+				name := bearerdetect.Describe(c.Callee, pass.Pkg)
+				pass.Report(analysis.Diagnostic{
+					Pos:      c.Call.Pos(),
+					End:      c.Call.End(),
+					Category: "ignored-task",
+					Message:  fmt.Sprintf("call to bearer-only helper %s ignores agent task %s; pass an AuthProvider for the task", name, c.Task.Expr),
+					Related:  []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
+				})
+			}
+			return nil, nil
+		},
+	}
+}

@@ -1,0 +1,654 @@
+// Package bearercheck is the detection core of bearercheck: it recognises
+// authorization sinks, bearer values, AuthProviders, token accessors, agent
+// tasks and bearer-only helpers in one type-checked package. It uses only
+// go/ast and go/types; the analyzers record and report what it finds.
+package bearercheck
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Package is the input of Analyze: one type-checked package.
+type Package struct {
+	Fset   *token.FileSet
+	Files  []*ast.File
+	Types  *types.Package
+	Info   *types.Info
+	Config *Config
+	// Imported returns the summary of a function of another package, or nil.
+	Imported func(*types.Func) *FuncSummary
+}
+
+// Result is everything the core found in a package, in source order.
+type Result struct {
+	Sites      []*Site      // bearer values reaching authorization sinks, bearer-by-API calls
+	Migrated   []*Site      // sinks whose value comes from an AuthProvider
+	Helpers    []*Helper    // bearer-only helper declarations
+	TaskCalls  []*TaskCall  // helper calls that ignore an available agent task
+	Directives []*Directive // ignore directives that are malformed or suppress nothing
+	// Summaries holds the summary of every function of the package that has one.
+	Summaries map[*types.Func]*FuncSummary
+
+	a *pkgAnalysis
+}
+
+// Site is a place where a bearer value becomes the Authorization header.
+type Site struct {
+	Node     ast.Node      // the sink: call, assignment, or key-value pair
+	Value    ast.Expr      // the value expression (the call itself for an API or scheme call)
+	Key      ast.Expr      // the header key, when there is one
+	Val      Value         // what is known about the value
+	Kind     Kind          // the category
+	Callee   *types.Func   // the bearer-by-API or scheme-parametric function
+	Func     *ast.FuncDecl // the enclosing declaration (nil at package level)
+	FuncObj  *types.Func
+	File     *ast.File
+	Task     *Avail // an agent task available in the function
+	Provider *Avail // an AuthProvider available in the function
+	// Generated is set for sites in generated files: counted, never reported or fixed.
+	Generated bool
+}
+
+// Helper is the declaration of a bearer-only helper.
+type Helper struct {
+	Decl    *ast.FuncDecl
+	Obj     *types.Func
+	Summary *FuncSummary
+}
+
+// TaskCall is a call to a bearer-only helper in a function where an agent
+// task is available and no argument derives from it.
+type TaskCall struct {
+	Call   *ast.CallExpr
+	Callee *types.Func
+	Task   *Avail
+	Func   *ast.FuncDecl
+}
+
+// Avail is a value available in a function: a variable or a direct field of
+// the receiver or a parameter.
+type Avail struct {
+	Expr  string     // as written: "task", "s.agentTask"
+	Var   *types.Var // the variable
+	Field *types.Var // the field of Var, or nil
+}
+
+// fnCtx is a function declaration under analysis.
+type fnCtx struct {
+	decl   *ast.FuncDecl
+	obj    *types.Func
+	file   *ast.File
+	params map[*types.Var]int // the declaration's own parameters
+	recv   *types.Var
+	locals []*types.Var // variables declared in the body, closures included
+	gen    bool         // in a generated file
+	exempt bool         // a provider method or allowed
+}
+
+// assign is one assignment of a value to a variable or field.
+type assign struct {
+	rhs     ast.Expr
+	index   int // result index of a tuple-valued call; -1 otherwise
+	ctx     *fnCtx
+	opaque  bool // the value is unknowable (range, address taken)
+	appends bool // x += rhs
+}
+
+type pkgAnalysis struct {
+	pkg     *Package
+	cfg     *Config
+	funcs   []*fnCtx
+	byObj   map[*types.Func]*fnCtx
+	assigns map[*types.Var][]*assign
+	local   map[*types.Func]*FuncSummary
+
+	memo       map[ast.Expr]Value
+	evaluating map[ast.Expr]bool
+	depMemo    map[*types.Var]*depSet
+
+	providerCache map[types.Type]*types.Func
+	exprOwner     map[*ast.File]*fnCtx // package-level initialisers
+}
+
+// Analyze runs the detection over one package.
+func Analyze(p *Package) *Result {
+	a := &pkgAnalysis{
+		pkg:           p,
+		cfg:           p.Config,
+		byObj:         map[*types.Func]*fnCtx{},
+		assigns:       map[*types.Var][]*assign{},
+		local:         map[*types.Func]*FuncSummary{},
+		providerCache: map[types.Type]*types.Func{},
+	}
+	files := a.files()
+	a.index(files)
+
+	// Provider methods first: which receiver fields they read.
+	for _, f := range a.funcs {
+		if a.isProviderMethod(f.obj) {
+			if fields := a.providerFields(f); len(fields) > 0 {
+				a.local[f.obj] = &FuncSummary{ProviderFields: fields}
+			}
+		}
+	}
+	// Summaries to a fixed point: helpers call helpers within the package.
+	for round := 0; round < 10; round++ {
+		a.reset()
+		changed := false
+		for _, f := range a.funcs {
+			if f.exempt {
+				continue
+			}
+			s := a.visit(f, nil)
+			if old := a.local[f.obj]; !reflect.DeepEqual(old, s) && !(old.empty() && s.empty()) {
+				changed = true
+				if s.empty() {
+					delete(a.local, f.obj)
+				} else {
+					a.local[f.obj] = s
+				}
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+
+	a.reset()
+	r := &Result{Summaries: a.local, a: a}
+	for _, f := range a.funcs {
+		if !f.exempt {
+			a.visit(f, r)
+		}
+	}
+	for _, file := range files {
+		a.visitPackageLevel(file, r)
+	}
+	a.applyDirectives(files, r)
+	return r
+}
+
+// Config returns the configuration the package was analysed with.
+func (r *Result) Config() *Config { return r.a.cfg }
+
+func (a *pkgAnalysis) reset() {
+	a.memo = map[ast.Expr]Value{}
+	a.evaluating = map[ast.Expr]bool{}
+	a.depMemo = map[*types.Var]*depSet{}
+}
+
+// files returns the files to analyse: test files only when configured.
+func (a *pkgAnalysis) files() []*ast.File {
+	var out []*ast.File
+	for _, f := range a.pkg.Files {
+		name := a.pkg.Fset.File(f.Pos()).Name()
+		if strings.HasSuffix(name, "_test.go") && !a.cfg.IncludeTests {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// summary returns what is known about fn, from this package or a fact.
+func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
+	fn = fn.Origin()
+	if fn.Pkg() == a.pkg.Types {
+		return a.local[fn]
+	}
+	if a.pkg.Imported != nil {
+		return a.pkg.Imported(fn)
+	}
+	return nil
+}
+
+// index records the package's functions and every assignment to a
+// variable or field.
+func (a *pkgAnalysis) index(files []*ast.File) {
+	info := a.pkg.Info
+	for _, file := range files {
+		gen := ast.IsGenerated(file)
+		for _, d := range file.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				obj, _ := info.Defs[d.Name].(*types.Func)
+				if obj == nil || d.Body == nil {
+					continue
+				}
+				ctx := &fnCtx{decl: d, obj: obj, file: file, params: map[*types.Var]int{}, gen: gen}
+				sig := obj.Signature()
+				ctx.recv = sig.Recv()
+				for i := 0; i < sig.Params().Len(); i++ {
+					ctx.params[sig.Params().At(i)] = i
+				}
+				ctx.exempt = a.isProviderMethod(obj) || a.allowed(obj)
+				a.funcs = append(a.funcs, ctx)
+				a.byObj[obj] = ctx
+				a.indexBody(d.Body, ctx)
+			case *ast.GenDecl:
+				a.indexBody(d, nil)
+			}
+		}
+	}
+}
+
+func (a *pkgAnalysis) indexBody(root ast.Node, ctx *fnCtx) {
+	info := a.pkg.Info
+	add := func(lhs ast.Expr, as *assign) {
+		var v *types.Var
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			v, _ = info.ObjectOf(l).(*types.Var)
+		case *ast.SelectorExpr:
+			if sel, ok := info.Selections[l]; ok && sel.Kind() == types.FieldVal {
+				v, _ = sel.Obj().(*types.Var)
+			} else {
+				v, _ = info.Uses[l.Sel].(*types.Var)
+			}
+		}
+		if v != nil {
+			a.assigns[v] = append(a.assigns[v], as)
+		}
+	}
+	ast.Inspect(root, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			switch {
+			case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1:
+				add(n.Lhs[0], &assign{rhs: n.Rhs[0], index: -1, ctx: ctx, appends: true})
+			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+				for _, l := range n.Lhs {
+					add(l, &assign{ctx: ctx, opaque: true})
+				}
+			case len(n.Lhs) == len(n.Rhs):
+				for i, l := range n.Lhs {
+					add(l, &assign{rhs: n.Rhs[i], index: -1, ctx: ctx})
+				}
+			case len(n.Rhs) == 1:
+				for i, l := range n.Lhs {
+					if _, isCall := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); isCall {
+						add(l, &assign{rhs: n.Rhs[0], index: i, ctx: ctx})
+					} else if i == 0 {
+						add(l, &assign{rhs: n.Rhs[0], index: -1, ctx: ctx})
+					} else {
+						add(l, &assign{ctx: ctx, opaque: true})
+					}
+				}
+			}
+			if n.Tok == token.DEFINE && ctx != nil {
+				for _, l := range n.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							ctx.locals = append(ctx.locals, v)
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				v, _ := info.Defs[name].(*types.Var)
+				if v == nil {
+					continue
+				}
+				if ctx != nil {
+					ctx.locals = append(ctx.locals, v)
+				}
+				switch {
+				case len(n.Values) == len(n.Names):
+					a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[i], index: -1, ctx: ctx})
+				case len(n.Values) == 1:
+					a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[0], index: i, ctx: ctx})
+				}
+			}
+		case *ast.RangeStmt:
+			for _, l := range []ast.Expr{n.Key, n.Value} {
+				if l != nil {
+					add(l, &assign{rhs: n.X, ctx: ctx, opaque: true})
+					if id, ok := l.(*ast.Ident); ok && n.Tok == token.DEFINE && ctx != nil {
+						if v, ok := info.Defs[id].(*types.Var); ok {
+							ctx.locals = append(ctx.locals, v)
+						}
+					}
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				add(n.X, &assign{ctx: ctx, opaque: true})
+			}
+		case *ast.CompositeLit:
+			a.indexStructLit(n, ctx)
+		case *ast.FuncLit:
+			if ctx != nil {
+				sig, _ := info.TypeOf(n).(*types.Signature)
+				if sig != nil {
+					for i := 0; i < sig.Params().Len(); i++ {
+						ctx.locals = append(ctx.locals, sig.Params().At(i))
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+// indexStructLit records the fields a struct literal assigns.
+func (a *pkgAnalysis) indexStructLit(lit *ast.CompositeLit, ctx *fnCtx) {
+	t := a.pkg.Info.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i, el := range lit.Elts {
+		var field *types.Var
+		val := el
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				field, _ = a.pkg.Info.Uses[id].(*types.Var)
+			}
+			val = kv.Value
+		} else if i < st.NumFields() {
+			field = st.Field(i)
+		}
+		if field != nil {
+			a.assigns[field] = append(a.assigns[field], &assign{rhs: val, index: -1, ctx: ctx})
+		}
+	}
+}
+
+// visit walks one function. Without r it only computes the summary; with
+// r it also records sites, helpers and task calls.
+func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
+	s := &FuncSummary{}
+	if prev := a.local[f.obj]; prev != nil {
+		s.ProviderFields = prev.ProviderFields
+	}
+	var root, via TokenSource
+	var sites []*Site
+	var calls []*ast.CallExpr
+	results := make([][]Value, f.obj.Signature().Results().Len())
+
+	addSite := func(site *Site) {
+		site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
+		sites = append(sites, site)
+	}
+	a.walk(f.decl.Body, f, func(n ast.Node, inLit bool) {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			if !inLit {
+				a.recordReturn(f, n, results)
+			}
+		case *ast.CallExpr:
+			a.visitCall(f, n, s, &root, &via, addSite, &calls)
+		}
+		for _, sk := range a.sinks(n) {
+			if !isAuthorizationKey(a.eval(sk.key, f)) {
+				continue
+			}
+			for _, v := range sk.values {
+				val := a.eval(v, f)
+				switch {
+				case val.IsBearer():
+					root.add(a.deps(f, v).source(f))
+					addSite(&Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val)})
+				case val.Provider:
+					if r != nil {
+						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
+					}
+				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
+					s.Scheme = &SchemeSink{Param: f.params[val.Head], Rest: val.Prefix}
+				}
+			}
+		}
+	})
+
+	// Results.
+	for i, vals := range results {
+		v := merge(vals)
+		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider}
+		if v.Head != nil {
+			rs.Head = f.params[v.Head]
+		}
+		if v.IsBearer() {
+			src := TokenSource{}
+			for _, e := range resultExprs(f, i) {
+				src.add(a.deps(f, e).source(f))
+			}
+			if v.Kind == KindHelper {
+				via.add(src)
+			} else {
+				root.add(src)
+			}
+		}
+		if rs.Head >= 0 || rs.Prefix != "" || rs.Provider {
+			for len(s.Results) < i {
+				s.Results = append(s.Results, ResultSummary{Head: -1})
+			}
+			s.Results = append(s.Results, rs)
+		}
+	}
+	switch {
+	case !root.isZero():
+		root.add(via)
+		s.Helper, s.Root = &root, true
+	case !via.isZero():
+		s.Helper = &via
+	}
+	if r != nil {
+		a.record(f, s, sites, calls, r)
+	}
+	if s.empty() {
+		return nil
+	}
+	return s
+}
+
+// visitCall handles a call to a bearer-by-API function, a scheme-parametric
+// function or a bearer-only helper.
+func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, root, via *TokenSource, addSite func(*Site), calls *[]*ast.CallExpr) {
+	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	if a.isBearerAPI(fn) {
+		root.add(a.deps(f, apiToken(a.pkg.Info, call)).source(f))
+		addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
+		return
+	}
+	cs := a.summary(fn)
+	if cs == nil {
+		return
+	}
+	if cs.Scheme != nil {
+		if arg := argFor(call, fn, cs.Scheme.Param); arg != nil {
+			av := a.eval(arg, f)
+			switch {
+			case av.Exact && av.Head == nil && isBearerText(av.Prefix+cs.Scheme.Rest):
+				root.add(a.deps(f, call.Args...).source(f))
+				addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
+			case av.Exact && av.Head != nil && av.Prefix == "":
+				s.Scheme = &SchemeSink{Param: f.params[av.Head], Rest: cs.Scheme.Rest}
+			}
+		}
+	}
+	if cs.Helper != nil {
+		*calls = append(*calls, call)
+		via.add(a.deps(f, helperArgs(call, fn, cs.Helper)...).source(f))
+	}
+}
+
+// siteKind is the category of a site with bearer value v.
+func siteKind(v Value) Kind {
+	if v.HardCoded() {
+		return KindHardCoded
+	}
+	return v.Kind
+}
+
+// record adds what a function holds to the result.
+func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*ast.CallExpr, r *Result) {
+	task := a.findAvail(f, a.isTask)
+	var provider *Avail
+	if len(sites) > 0 {
+		provider = a.findAvail(f, func(t types.Type) bool { return a.providerMethodOf(t) != nil })
+	}
+	for _, site := range sites {
+		site.Task, site.Provider = task, provider
+		r.Sites = append(r.Sites, site)
+	}
+	if s.Helper != nil && !f.gen {
+		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s})
+	}
+	if task == nil {
+		return
+	}
+	for _, call := range calls {
+		if slices.ContainsFunc(sites, func(s *Site) bool { return s.Node.Pos() <= call.Pos() && call.End() <= s.Node.End() }) {
+			continue // reported by bearerheader at the site
+		}
+		if a.derivesFromTask(call, f, task) {
+			continue
+		}
+		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl})
+	}
+}
+
+// walk visits the nodes of body in source order, saying whether each is
+// inside a function literal.
+func (a *pkgAnalysis) walk(body ast.Node, f *fnCtx, visit func(n ast.Node, inLit bool)) {
+	depth := 0
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			if _, ok := stack[len(stack)-1].(*ast.FuncLit); ok {
+				depth--
+			}
+			stack = stack[:len(stack)-1]
+			return false
+		}
+		stack = append(stack, n)
+		if _, ok := n.(*ast.FuncLit); ok {
+			depth++
+		}
+		visit(n, depth > 0)
+		return true
+	})
+}
+
+// recordReturn adds the values of a return statement to results. A return
+// that also returns a non-nil error does not return a value.
+func (a *pkgAnalysis) recordReturn(f *fnCtx, ret *ast.ReturnStmt, results [][]Value) {
+	res := f.obj.Signature().Results()
+	if len(ret.Results) != res.Len() {
+		return // bare return, or return g()
+	}
+	last := res.Len() - 1
+	if last > 0 && isErrorType(res.At(last).Type()) && !isNil(a.pkg.Info, ret.Results[last]) {
+		return
+	}
+	for i, e := range ret.Results {
+		if isString(res.At(i).Type()) {
+			results[i] = append(results[i], a.eval(e, f))
+		}
+	}
+}
+
+// resultExprs returns the expressions returned as result i.
+func resultExprs(f *fnCtx, i int) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if i < len(n.Results) && len(n.Results) == f.obj.Signature().Results().Len() {
+				out = append(out, n.Results[i])
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// visitPackageLevel finds sinks in package-level declarations.
+func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
+	gen := ast.IsGenerated(file)
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		ast.Inspect(gd, func(n ast.Node) bool {
+			if _, ok := n.(*ast.FuncLit); ok {
+				return false
+			}
+			for _, sk := range a.sinks(n) {
+				if !isAuthorizationKey(a.eval(sk.key, nil)) {
+					continue
+				}
+				for _, v := range sk.values {
+					if val := a.eval(v, nil); val.IsBearer() {
+						r.Sites = append(r.Sites, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val), File: file, Generated: gen})
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+func isErrorType(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// helperArgs returns the expressions a call passes in the token position of a helper.
+func helperArgs(call *ast.CallExpr, fn *types.Func, src *TokenSource) []ast.Expr {
+	var out []ast.Expr
+	for _, p := range src.Params {
+		if arg := argFor(call, fn, p); arg != nil {
+			out = append(out, arg)
+		} else if p < len(call.Args) {
+			out = append(out, call.Args[p:]...)
+		}
+	}
+	if src.Recv {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			out = append(out, sel.X)
+		}
+	}
+	return out
+}
+
+// apiToken returns the token expression of a bearer-by-API call: its first
+// string argument, else its receiver.
+func apiToken(info *types.Info, call *ast.CallExpr) ast.Expr {
+	for _, arg := range call.Args {
+		if isString(info.TypeOf(arg)) {
+			return arg
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}

@@ -1,0 +1,310 @@
+package bearercheck
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ConfigFileName is the name of the configuration file looked up by walking
+// up from each package's directory.
+const ConfigFileName = ".bearercheck.yml"
+
+// Config is the whole configuration of bearercheck. The same struct is read
+// from .bearercheck.yml, bound to command-line flags and filled from
+// golangci-lint settings; the keys are the same everywhere.
+type Config struct {
+	// ProviderMethod names the AuthProvider method that returns the full
+	// Authorization header value.
+	ProviderMethod string `yaml:"provider-method" json:"provider-method"`
+	// TokenMethods name the accessors that expose a raw bearer token.
+	TokenMethods []string `yaml:"token-methods" json:"token-methods"`
+	// AgentTaskTypes are the type names of agent tasks. A name matches a
+	// named type of that name; a name starting with "*" matches any type
+	// whose name ends with the rest ("*AgentTask" matches RegisteredAgentTask).
+	// A name may be qualified with its package path: "example.com/auth.Task".
+	AgentTaskTypes []string `yaml:"agent-task-types" json:"agent-task-types"`
+	// HeaderSetters are the names of generic header setters called with
+	// two string arguments (key, value).
+	HeaderSetters []string `yaml:"header-setters" json:"header-setters"`
+	// BearerAPIs are functions and methods that put a bearer header on a
+	// request by themselves: "pkg/path.Func", "(*pkg/path.T).Method" or
+	// "(pkg/path.T).Method".
+	BearerAPIs []string `yaml:"bearer-apis" json:"bearer-apis"`
+	// Allow lists exempt code: a package path, a package pattern ending in
+	// "/...", a function "pkg/path.Func" or a method "pkg/path.T.Method".
+	Allow []string `yaml:"allow" json:"allow"`
+	// IncludeTests also analyses _test.go files.
+	IncludeTests bool `yaml:"include-tests" json:"include-tests"`
+}
+
+// DefaultConfig returns the configuration used when nothing is configured.
+func DefaultConfig() Config {
+	return Config{
+		ProviderMethod: "AuthorizationHeaderValue",
+		TokenMethods:   []string{"BearerToken"},
+		AgentTaskTypes: []string{"AgentTask", "*AgentTask"},
+		HeaderSetters:  []string{"Set", "Add", "SetHeader", "AddHeader", "Header", "WithHeader"},
+		BearerAPIs: []string{
+			"(*golang.org/x/oauth2.Token).SetAuthHeader",
+			"(*github.com/go-resty/resty/v2.Client).SetAuthToken",
+			"(*github.com/go-resty/resty/v2.Request).SetAuthToken",
+			"(*github.com/go-resty/resty/v3.Client).SetAuthToken",
+			"(*github.com/go-resty/resty/v3.Request).SetAuthToken",
+			"(*github.com/imroc/req/v3.Client).SetCommonBearerAuthToken",
+			"(*github.com/imroc/req/v3.Request).SetBearerAuthToken",
+		},
+	}
+}
+
+var (
+	identRE = regexp.MustCompile(`^[\p{L}_][\p{L}\p{Nd}_]*$`)
+	apiRE   = regexp.MustCompile(`^(\(\*?[^()*\s]+\.[\p{L}_][\p{L}\p{Nd}_]*\)\.[\p{L}_][\p{L}\p{Nd}_]*|[^()*\s]+\.[\p{L}_][\p{L}\p{Nd}_]*)$`)
+	taskRE  = regexp.MustCompile(`^(\*|([^()*\s]+\.)?)[\p{L}_][\p{L}\p{Nd}_]*$`)
+	allowRE = regexp.MustCompile(`^[^()*\s]+$`)
+)
+
+// Validate reports the first invalid setting, naming its key.
+func (c *Config) Validate() error {
+	if !identRE.MatchString(c.ProviderMethod) {
+		return fmt.Errorf("provider-method: %q is not a method name", c.ProviderMethod)
+	}
+	check := func(key string, vals []string, re *regexp.Regexp, what string) error {
+		for _, v := range vals {
+			if !re.MatchString(v) {
+				return fmt.Errorf("%s: %q is not %s", key, v, what)
+			}
+		}
+		return nil
+	}
+	return errors.Join(
+		check("token-methods", c.TokenMethods, identRE, "a method name"),
+		check("agent-task-types", c.AgentTaskTypes, taskRE, "a type name, *Suffix or pkg/path.Type"),
+		check("header-setters", c.HeaderSetters, identRE, "a function or method name"),
+		check("bearer-apis", c.BearerAPIs, apiRE, "pkg/path.Func, (pkg/path.T).Method or (*pkg/path.T).Method"),
+		check("allow", c.Allow, allowRE, "a package path, pkg/path/..., pkg/path.Func or pkg/path.T.Method"),
+	)
+}
+
+// ParseConfig decodes a configuration file over the defaults. Unknown keys
+// and values of the wrong type are errors.
+func ParseConfig(data []byte) (Config, error) {
+	cfg := DefaultConfig()
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil && err != io.EOF {
+		return cfg, err
+	}
+	return cfg, cfg.Validate()
+}
+
+// Options is the run-wide configuration: settings given explicitly (flags
+// or golangci-lint settings) and an optional configuration file. Settings
+// given explicitly win over any file.
+type Options struct {
+	Config     Config // explicit settings; only the keys in set count
+	ConfigFile string // -config: use this file for every package
+
+	set   map[string]bool
+	cache sync.Map // file path -> *loaded
+}
+
+type loaded struct {
+	cfg *Config
+	err error
+}
+
+// NewOptions returns options that use cfg as explicit settings for every
+// key (as golangci-lint settings do).
+func NewOptions(cfg Config) *Options {
+	o := &Options{Config: cfg, set: map[string]bool{}}
+	for _, k := range configKeys {
+		o.set[k] = true
+	}
+	return o
+}
+
+// NewFlagOptions returns options whose settings are explicit only once a flag sets them.
+func NewFlagOptions() *Options {
+	return &Options{Config: DefaultConfig(), set: map[string]bool{}}
+}
+
+var configKeys = []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests"}
+
+// RegisterFlags binds every configuration key to fs as -key, plus -config.
+func (o *Options) RegisterFlags(fs *flag.FlagSet) {
+	c := &o.Config
+	fs.StringVar(&o.ConfigFile, "config", o.ConfigFile, "configuration file (default: "+ConfigFileName+" found by walking up from each package's directory)")
+	fs.Var(&setFlag{o, "provider-method", stringValue{&c.ProviderMethod}}, "provider-method", "AuthProvider method that returns the full Authorization header value")
+	fs.Var(&setFlag{o, "token-methods", listValue{&c.TokenMethods}}, "token-methods", "comma-separated accessor methods that expose a raw bearer token")
+	fs.Var(&setFlag{o, "agent-task-types", listValue{&c.AgentTaskTypes}}, "agent-task-types", "comma-separated agent task type names (*Suffix matches a name ending in Suffix)")
+	fs.Var(&setFlag{o, "header-setters", listValue{&c.HeaderSetters}}, "header-setters", "comma-separated names of generic header setters called with (key, value)")
+	fs.Var(&setFlag{o, "bearer-apis", listValue{&c.BearerAPIs}}, "bearer-apis", "comma-separated APIs that set a bearer header themselves, e.g. (*golang.org/x/oauth2.Token).SetAuthHeader")
+	fs.Var(&setFlag{o, "allow", listValue{&c.Allow}}, "allow", "comma-separated exempt packages (pkg/path, pkg/path/...) and functions (pkg/path.Func, pkg/path.T.Method)")
+	fs.Var(&setFlag{o, "include-tests", boolValue{&c.IncludeTests}}, "include-tests", "also analyse _test.go files")
+}
+
+// For returns the configuration that applies to a package whose files are
+// in dir: the defaults, then the configuration file, then explicit settings.
+func (o *Options) For(dir string) (*Config, error) {
+	file := o.ConfigFile
+	if file == "" && dir != "" {
+		file = findConfig(dir)
+	}
+	if v, ok := o.cache.Load(file); ok {
+		l := v.(*loaded)
+		return l.cfg, l.err
+	}
+	cfg, err := o.load(file)
+	l := &loaded{cfg, err}
+	o.cache.Store(file, l)
+	return cfg, err
+}
+
+func (o *Options) load(file string) (*Config, error) {
+	cfg := DefaultConfig()
+	if file != "" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, fmt.Errorf("bearercheck config: %v", err)
+		}
+		cfg, err = ParseConfig(data)
+		if err != nil {
+			return nil, fmt.Errorf("bearercheck config %s: %v", file, err)
+		}
+	}
+	e := o.Config
+	for _, k := range configKeys {
+		if !o.set[k] {
+			continue
+		}
+		switch k {
+		case "provider-method":
+			cfg.ProviderMethod = e.ProviderMethod
+		case "token-methods":
+			cfg.TokenMethods = e.TokenMethods
+		case "agent-task-types":
+			cfg.AgentTaskTypes = e.AgentTaskTypes
+		case "header-setters":
+			cfg.HeaderSetters = e.HeaderSetters
+		case "bearer-apis":
+			cfg.BearerAPIs = e.BearerAPIs
+		case "allow":
+			cfg.Allow = e.Allow
+		case "include-tests":
+			cfg.IncludeTests = e.IncludeTests
+		}
+	}
+	if err := cfg.Validate(); err != nil {
+		where := "flags"
+		if file != "" {
+			where = file
+		}
+		return nil, fmt.Errorf("bearercheck config (%s): %v", where, err)
+	}
+	return &cfg, nil
+}
+
+// findConfig walks up from dir to the file system root looking for
+// ConfigFileName, stopping after a directory holding go.mod.
+func findConfig(dir string) string {
+	for {
+		p := filepath.Join(dir, ConfigFileName)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// setFlag records that a key was set explicitly.
+type setFlag struct {
+	o   *Options
+	key string
+	flag.Value
+}
+
+func (f *setFlag) Set(s string) error {
+	if err := f.Value.Set(s); err != nil {
+		return err
+	}
+	f.o.set[f.key] = true
+	return nil
+}
+
+func (f *setFlag) IsBoolFlag() bool {
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return ok && b.IsBoolFlag()
+}
+
+type stringValue struct{ p *string }
+
+func (v stringValue) String() string {
+	if v.p == nil {
+		return ""
+	}
+	return *v.p
+}
+func (v stringValue) Set(s string) error {
+	if !identRE.MatchString(s) {
+		return fmt.Errorf("%q is not a method name", s)
+	}
+	*v.p = s
+	return nil
+}
+
+type listValue struct{ p *[]string }
+
+func (v listValue) String() string {
+	if v.p == nil {
+		return ""
+	}
+	return strings.Join(*v.p, ",")
+}
+func (v listValue) Set(s string) error {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	*v.p = out
+	return nil
+}
+
+type boolValue struct{ p *bool }
+
+func (v boolValue) String() string {
+	if v.p == nil {
+		return "false"
+	}
+	return fmt.Sprint(*v.p)
+}
+func (v boolValue) Set(s string) error {
+	switch strings.ToLower(s) {
+	case "true", "1", "t":
+		*v.p = true
+	case "false", "0", "f":
+		*v.p = false
+	default:
+		return fmt.Errorf("%q is not a boolean", s)
+	}
+	return nil
+}
+func (boolValue) IsBoolFlag() bool { return true }

@@ -1,0 +1,157 @@
+package bearercheck
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// dep is a variable an expression derives from, or one field of it.
+type dep struct {
+	v     *types.Var
+	field string
+}
+
+// depSet is what an expression derives from, through local variables,
+// calls and field selections.
+type depSet struct {
+	list     []dep
+	seen     map[dep]bool
+	provider bool // part of it comes from an AuthProvider
+}
+
+func (d *depSet) add(x dep) {
+	if !d.seen[x] {
+		d.seen[x] = true
+		d.list = append(d.list, x)
+	}
+}
+
+func (d *depSet) union(o *depSet) {
+	for _, x := range o.list {
+		d.add(x)
+	}
+	d.provider = d.provider || o.provider
+}
+
+// deps returns what the expressions derive from, inside function f.
+func (a *pkgAnalysis) deps(f *fnCtx, es ...ast.Expr) *depSet {
+	d := &depSet{seen: map[dep]bool{}}
+	for _, e := range es {
+		if e != nil {
+			a.addDeps(d, f, e)
+		}
+	}
+	return d
+}
+
+func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
+	info := a.pkg.Info
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if fn, _ := typeutil.Callee(info, n).(*types.Func); fn != nil && a.fromProvider(fn, n) {
+				d.provider = true
+				return false
+			}
+		case *ast.SelectorExpr:
+			sel, ok := info.Selections[n]
+			if !ok {
+				return false // a qualified identifier
+			}
+			if sel.Kind() == types.FieldVal {
+				if a.isProviderField(info.TypeOf(n.X), sel.Obj().Name()) {
+					d.provider = true
+					return false
+				}
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok && f != nil && f.owns(v) {
+						d.add(dep{v, sel.Obj().Name()})
+						return false
+					}
+				}
+			}
+			a.addDeps(d, f, n.X)
+			return false
+		case *ast.Ident:
+			v, ok := info.Uses[n].(*types.Var)
+			if !ok || v.IsField() {
+				break
+			}
+			d.add(dep{v, ""})
+			if f != nil && f.owns(v) {
+				break
+			}
+			if v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+				d.union(a.varDeps(v))
+			}
+		}
+		return true
+	})
+}
+
+// varDeps returns what a local variable derives from, through all its assignments.
+func (a *pkgAnalysis) varDeps(v *types.Var) *depSet {
+	if d, ok := a.depMemo[v]; ok {
+		return d
+	}
+	d := &depSet{seen: map[dep]bool{}}
+	a.depMemo[v] = d // cycles see what is known so far
+	for _, as := range a.assigns[v] {
+		if as.rhs != nil {
+			a.addDeps(d, as.ctx, as.rhs)
+		}
+	}
+	return d
+}
+
+// owns reports whether v is a parameter or the receiver of f.
+func (f *fnCtx) owns(v *types.Var) bool {
+	_, ok := f.params[v]
+	return ok || v == f.recv && v != nil
+}
+
+// source returns the parameters and receiver fields of f that d derives
+// from; nothing when part of it comes from an AuthProvider.
+func (d *depSet) source(f *fnCtx) TokenSource {
+	var t TokenSource
+	if d.provider || f == nil {
+		return t
+	}
+	params := f.obj.Signature().Params()
+	for _, x := range d.list {
+		if i, ok := f.params[x.v]; ok {
+			t.add(TokenSource{Params: []int{i}, Names: []string{params.At(i).Name()}})
+		} else if x.v == f.recv {
+			u := TokenSource{Recv: true}
+			if x.field != "" {
+				u.Fields = []string{x.field}
+			}
+			t.add(u)
+		}
+	}
+	return t
+}
+
+// has reports whether d derives from the available value av.
+func (d *depSet) has(av *Avail) bool {
+	for _, x := range d.list {
+		if x.v == av.Var && (av.Field == nil || x.field == av.Field.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivesFromTask reports whether any argument of call, or its receiver,
+// derives from the task.
+func (a *pkgAnalysis) derivesFromTask(call *ast.CallExpr, f *fnCtx, task *Avail) bool {
+	es := append([]ast.Expr(nil), call.Args...)
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		es = append(es, sel.X)
+	}
+	return a.deps(f, es...).has(task)
+}

@@ -1,0 +1,125 @@
+package bearercheck
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// FuncSummary is what the analysis learns about a function and needs to
+// know about it when analysing its callers, in this package or another
+// (where it travels as an analysis fact).
+type FuncSummary struct {
+	// Results describes each string result the function returns, when
+	// something is known about it.
+	Results []ResultSummary
+	// Helper is set when the function is bearer-only: its token comes from
+	// these parameters or receiver fields.
+	Helper *TokenSource
+	// Root is set when the function builds or writes the bearer value
+	// itself; otherwise it is bearer-only through another helper.
+	Root bool
+	// Scheme is set when the function writes a parameter, followed by
+	// white space and a token, to an authorization sink: it is
+	// scheme-parametric, and callers that pass "Bearer" write a bearer value.
+	Scheme *SchemeSink
+	// ProviderFields are, for an AuthProvider method, the receiver fields
+	// it reads: a token read from one of them comes from the provider.
+	ProviderFields []string
+}
+
+// ResultSummary is what is known about one result of a function.
+type ResultSummary struct {
+	Head     int    // the result begins with this parameter; -1: with Prefix
+	Prefix   string // known text (after the Head parameter, if any)
+	Exact    bool   // the result is exactly Head+Prefix
+	Provider bool   // the result is an AuthProvider's header value
+}
+
+// TokenSource says where a helper's token comes from.
+type TokenSource struct {
+	Params []int    // parameter indices
+	Names  []string // their names, in the same order
+	Recv   bool     // the receiver
+	Fields []string // receiver fields, when known
+}
+
+// SchemeSink describes a scheme-parametric function.
+type SchemeSink struct {
+	Param int    // the scheme parameter
+	Rest  string // the text written after it (starts with white space)
+}
+
+func (s *FuncSummary) empty() bool {
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0
+}
+
+// IsHelper reports whether the function is a bearer-only helper.
+func (s *FuncSummary) IsHelper() bool { return s != nil && s.Helper != nil }
+
+// String renders the summary compactly, e.g. "bearerOnly(token)" or
+// "bearerOnlyVia(c.token) returnsBearer".
+func (s *FuncSummary) String() string {
+	var parts []string
+	if s.Helper != nil {
+		name := "bearerOnly"
+		if !s.Root {
+			name = "bearerOnlyVia"
+		}
+		parts = append(parts, name+"("+s.Helper.String()+")")
+	}
+	for i, r := range s.Results {
+		switch {
+		case r.Head >= 0:
+			parts = append(parts, fmt.Sprintf("returnsScheme(%d)", r.Head))
+		case isBearerText(r.Prefix):
+			parts = append(parts, "returnsBearer")
+		case r.Provider:
+			parts = append(parts, "returnsHeaderValue")
+		case r.Exact:
+			parts = append(parts, fmt.Sprintf("returnsConst(%d)", i))
+		}
+	}
+	if s.Scheme != nil {
+		parts = append(parts, fmt.Sprintf("writesScheme(%d)", s.Scheme.Param))
+	}
+	if len(s.ProviderFields) > 0 {
+		parts = append(parts, "provider("+strings.Join(s.ProviderFields, ",")+")")
+	}
+	return strings.Join(parts, " ")
+}
+
+// String names the token source: parameter names, then receiver fields.
+func (t *TokenSource) String() string {
+	var parts []string
+	parts = append(parts, t.Names...)
+	if t.Recv {
+		if len(t.Fields) == 0 {
+			parts = append(parts, "receiver")
+		}
+		for _, f := range t.Fields {
+			parts = append(parts, "."+f)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// add merges another source into t.
+func (t *TokenSource) add(u TokenSource) {
+	for i, p := range u.Params {
+		if !slices.Contains(t.Params, p) {
+			t.Params = append(t.Params, p)
+			t.Names = append(t.Names, u.Names[i])
+		}
+	}
+	if u.Recv {
+		t.Recv = true
+		for _, f := range u.Fields {
+			if !slices.Contains(t.Fields, f) {
+				t.Fields = append(t.Fields, f)
+			}
+		}
+	}
+}
+
+func (t TokenSource) isZero() bool { return len(t.Params) == 0 && !t.Recv }

@@ -1,0 +1,443 @@
+package bearercheck
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Kind says how the Bearer scheme entered a value. It is the diagnostic
+// category of a site built that way.
+type Kind string
+
+const (
+	KindNone      Kind = ""
+	KindLiteral   Kind = "literal-prefix"        // "Bearer "+tok, a named constant
+	KindSprintf   Kind = "sprintf"               // fmt.Sprintf("Bearer %s", tok)
+	KindJoin      Kind = "join"                  // strings.Join([]string{"Bearer", tok}, " ")
+	KindHelper    Kind = "helper-result"         // a call to a function that returns a bearer value
+	KindScheme    Kind = "scheme-param"          // a scheme-parametric call given the Bearer scheme
+	KindAPI       Kind = "bearer-api"            // an API that sets a bearer header by itself
+	KindHardCoded Kind = "hard-coded-credential" // the whole value, token included, is constant
+)
+
+// Value is what is statically known about a string value: a known prefix,
+// possibly led by a parameter of the enclosing function (a scheme
+// parameter), and whether the value is exactly that.
+type Value struct {
+	Head   *types.Var // the value begins with this parameter (nil: with Prefix)
+	Prefix string     // the known text (after Head)
+	Exact  bool       // the value is exactly Head+Prefix
+
+	Kind     Kind        // how the Bearer scheme entered the value
+	Origin   ast.Expr    // the expression that builds the bearer value
+	Provider bool        // the value is an AuthProvider's full header value
+	Helper   *types.Func // the bearer-returning function the value comes from
+}
+
+// IsBearer reports whether the value statically begins with the Bearer
+// scheme followed by white space.
+func (v Value) IsBearer() bool {
+	return v.Head == nil && isBearerText(v.Prefix)
+}
+
+// HardCoded reports whether the value is a bearer value whose token is
+// constant too: a credential in source.
+func (v Value) HardCoded() bool {
+	return v.IsBearer() && v.Exact && strings.TrimSpace(v.Prefix[len("bearer"):]) != ""
+}
+
+// isBearerText reports whether s begins with "bearer" (any case) and white space.
+func isBearerText(s string) bool {
+	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
+	return unicode.IsSpace(r)
+}
+
+// isAuthorizationKey reports whether a key value is the Authorization header.
+func isAuthorizationKey(v Value) bool {
+	return v.Head == nil && v.Exact && strings.EqualFold(strings.TrimSpace(v.Prefix), "authorization")
+}
+
+func exact(s string) Value { return Value{Prefix: s, Exact: true} }
+
+var unknown = Value{}
+
+// concat is the value of a followed by b.
+func concat(a, b Value) Value {
+	switch {
+	case a.Head == nil && a.Exact && a.Prefix == "":
+		return b
+	case !a.Exact:
+		return a
+	case b.Head != nil:
+		a.Exact = false
+		return a
+	}
+	r := a
+	r.Prefix = a.Prefix + b.Prefix
+	r.Exact = b.Exact
+	r.Provider = false
+	if r.Kind == KindNone {
+		r.Kind, r.Origin, r.Helper = b.Kind, b.Origin, b.Helper
+	}
+	return r
+}
+
+// merge is the value of a variable assigned each of vals: their longest
+// common prefix. Empty strings are the "no credential" case and are skipped.
+func merge(vals []Value) Value {
+	var r Value
+	first := true
+	for _, v := range vals {
+		if v.Head == nil && v.Exact && v.Prefix == "" {
+			continue
+		}
+		if first {
+			r, first = v, false
+			continue
+		}
+		if v.Head != r.Head {
+			return unknown
+		}
+		p := commonPrefix(r.Prefix, v.Prefix)
+		r.Exact = r.Exact && v.Exact && r.Prefix == v.Prefix
+		r.Prefix = p
+		r.Provider = r.Provider && v.Provider
+		if r.Kind == KindNone {
+			r.Kind = v.Kind
+		}
+		if r.Helper != v.Helper {
+			r.Helper = nil
+		}
+		if r.Origin != v.Origin {
+			r.Origin = nil
+		}
+	}
+	return r
+}
+
+func commonPrefix(a, b string) string {
+	n := min(len(a), len(b))
+	for i := 0; i < n; i++ {
+		if a[i] != b[i] {
+			return a[:i]
+		}
+	}
+	return a[:n]
+}
+
+// eval returns what is statically known about the string value of e,
+// evaluated in function ctx (nil at package level).
+func (a *pkgAnalysis) eval(e ast.Expr, ctx *fnCtx) Value {
+	e = ast.Unparen(e)
+	if v, ok := a.memo[e]; ok {
+		return v
+	}
+	if a.evaluating[e] {
+		return unknown // a cycle: x = x + "..."
+	}
+	a.evaluating[e] = true
+	v := a.eval1(e, ctx)
+	delete(a.evaluating, e)
+	a.memo[e] = v
+	return v
+}
+
+func (a *pkgAnalysis) eval1(e ast.Expr, ctx *fnCtx) Value {
+	info := a.pkg.Info
+	if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		v := exact(constant.StringVal(tv.Value))
+		if isBearerText(v.Prefix) {
+			v.Kind = KindLiteral
+			v.Origin = e
+		}
+		return v
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD || !isString(info.TypeOf(e)) {
+			return unknown
+		}
+		v := concat(a.eval(e.X, ctx), a.eval(e.Y, ctx))
+		return a.origin(v, e, KindLiteral)
+	case *ast.CallExpr:
+		return a.evalCall(e, ctx)
+	case *ast.Ident:
+		return a.evalVar(info.Uses[e], ctx)
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			if sel.Kind() == types.FieldVal {
+				return a.evalVar(sel.Obj(), ctx)
+			}
+			return unknown
+		}
+		return a.evalVar(info.Uses[e.Sel], ctx)
+	}
+	return unknown
+}
+
+// origin records that e builds the bearer value v, unless an operand
+// already did in a way other than plain text (a helper call, a Sprintf).
+func (a *pkgAnalysis) origin(v Value, e ast.Expr, k Kind) Value {
+	if v.IsBearer() && (v.Kind == KindNone || v.Kind == KindLiteral) {
+		v.Kind = k
+		v.Origin = e
+	}
+	return v
+}
+
+func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
+	vr, ok := obj.(*types.Var)
+	if !ok || !isString(vr.Type()) && !isStringSlice(vr.Type()) {
+		return unknown
+	}
+	if ctx != nil {
+		if _, ok := ctx.params[vr]; ok {
+			if isString(vr.Type()) {
+				return Value{Head: vr, Exact: true}
+			}
+			return unknown
+		}
+	}
+	as, ok := a.assigns[vr]
+	if !ok {
+		return unknown
+	}
+	vals := make([]Value, 0, len(as))
+	for _, as := range as {
+		if as.opaque {
+			return unknown
+		}
+		v := a.evalAssign(as)
+		if as.appends {
+			v.Exact = false
+			continue // x += y keeps the prefix of x's other assignments
+		}
+		vals = append(vals, v)
+	}
+	return merge(vals)
+}
+
+// evalAssign evaluates the value an assignment gives its variable.
+func (a *pkgAnalysis) evalAssign(as *assign) Value {
+	if as.index < 0 {
+		return a.eval(as.rhs, as.ctx)
+	}
+	call, ok := ast.Unparen(as.rhs).(*ast.CallExpr)
+	if !ok {
+		return unknown
+	}
+	return a.callResult(call, as.index, as.ctx)
+}
+
+func (a *pkgAnalysis) evalCall(call *ast.CallExpr, ctx *fnCtx) Value {
+	info := a.pkg.Info
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		if len(call.Args) == 1 {
+			return a.eval(call.Args[0], ctx) // a conversion
+		}
+		return unknown
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil {
+		return unknown
+	}
+	if isPkgFunc(fn, "fmt", "Sprintf", "Sprint", "Appendf", "Append") {
+		args := call.Args
+		if fn.Name() == "Appendf" || fn.Name() == "Append" {
+			if len(args) == 0 {
+				return unknown
+			}
+			args = args[1:]
+		}
+		var v Value
+		if strings.HasSuffix(fn.Name(), "f") {
+			v = a.evalFormat(args, ctx)
+		} else {
+			v = exact("")
+			for _, arg := range args {
+				v = concat(v, a.eval(arg, ctx))
+			}
+		}
+		return a.origin(v, call, KindSprintf)
+	}
+	if isPkgFunc(fn, "strings", "Join") && len(call.Args) == 2 {
+		return a.origin(a.evalJoin(call.Args[0], call.Args[1], ctx), call, KindJoin)
+	}
+	if a.isProviderMethod(fn) {
+		return Value{Provider: true}
+	}
+	return a.callResult(call, 0, ctx)
+}
+
+// callResult is the value of result i of a call, from the callee's summary.
+func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
+	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+	if fn == nil {
+		return unknown
+	}
+	if a.isProviderMethod(fn) && i == 0 {
+		return Value{Provider: true}
+	}
+	s := a.summary(fn)
+	if s == nil || i >= len(s.Results) {
+		return unknown
+	}
+	r := s.Results[i]
+	v := Value{Prefix: r.Prefix, Exact: r.Exact, Provider: r.Provider}
+	if r.Head >= 0 {
+		arg := argFor(call, fn, r.Head)
+		if arg == nil {
+			return unknown
+		}
+		av := a.eval(arg, ctx)
+		if !av.Exact {
+			return unknown
+		}
+		v.Head = av.Head
+		v.Prefix = av.Prefix + r.Prefix
+		if v.IsBearer() {
+			v.Kind = KindScheme
+			v.Origin = call
+		}
+		return v
+	}
+	if v.IsBearer() {
+		v.Kind = KindHelper
+		v.Origin = call
+		v.Helper = fn
+	}
+	return v
+}
+
+// argFor returns the argument of call bound to parameter i of fn.
+func argFor(call *ast.CallExpr, fn *types.Func, i int) ast.Expr {
+	sig := fn.Signature()
+	if i < 0 || i >= sig.Params().Len() || i >= len(call.Args) {
+		return nil
+	}
+	if sig.Variadic() && i == sig.Params().Len()-1 {
+		if len(call.Args) != i+1 || call.Ellipsis.IsValid() {
+			return nil
+		}
+	}
+	if len(call.Args) == 1 && sig.Params().Len() > 1 {
+		return nil // f(g()) with a tuple
+	}
+	return call.Args[i]
+}
+
+// evalFormat evaluates fmt.Sprintf(format, args...) up to the first verb
+// whose argument is not known exactly.
+func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
+	if len(args) == 0 {
+		return unknown
+	}
+	f := a.eval(args[0], ctx)
+	if !f.Exact || f.Head != nil {
+		return unknown
+	}
+	format, args := f.Prefix, args[1:]
+	v := exact("")
+	var text strings.Builder
+	flush := func() {
+		v = concat(v, exact(text.String()))
+		text.Reset()
+	}
+	argi := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			text.WriteByte(c)
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			text.WriteByte('%')
+			i++
+			continue
+		}
+		flush()
+		if i+1 >= len(format) || argi >= len(args) {
+			return notExact(v)
+		}
+		verb := format[i+1]
+		i++
+		av := a.eval(args[argi], ctx)
+		argi++
+		if verb != 's' && verb != 'v' {
+			return notExact(v)
+		}
+		v = concat(v, av)
+		if !v.Exact {
+			return v
+		}
+	}
+	flush()
+	return v
+}
+
+func notExact(v Value) Value {
+	v.Exact = false
+	return v
+}
+
+// evalJoin evaluates strings.Join(elems, sep) for a slice literal.
+func (a *pkgAnalysis) evalJoin(elems, sep ast.Expr, ctx *fnCtx) Value {
+	lit, ok := ast.Unparen(elems).(*ast.CompositeLit)
+	if !ok {
+		return unknown
+	}
+	s := a.eval(sep, ctx)
+	if !s.Exact || s.Head != nil {
+		return unknown
+	}
+	v := exact("")
+	for i, el := range lit.Elts {
+		if _, ok := el.(*ast.KeyValueExpr); ok {
+			return unknown
+		}
+		if i > 0 {
+			v = concat(v, s)
+		}
+		v = concat(v, a.eval(el, ctx))
+		if !v.Exact {
+			return v
+		}
+	}
+	return v
+}
+
+func isString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isStringSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && isString(s.Elem())
+}
+
+// isPkgFunc reports whether fn is the package-level function pkg.name (one of names).
+func isPkgFunc(fn *types.Func, pkg string, names ...string) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != pkg || fn.Signature().Recv() != nil {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
