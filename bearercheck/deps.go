@@ -11,6 +11,7 @@ import (
 type dep struct {
 	v     *types.Var
 	field string
+	t     types.Type // the type of v, or of the field
 }
 
 // depSet is what an expression derives from, through local variables,
@@ -69,7 +70,7 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 				}
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 					if v, ok := info.Uses[id].(*types.Var); ok && f != nil && f.owns(v) {
-						d.add(dep{v, sel.Obj().Name()})
+						d.add(dep{v, sel.Obj().Name(), sel.Obj().Type()})
 						return false
 					}
 				}
@@ -81,7 +82,7 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 			if !ok || v.IsField() {
 				break
 			}
-			d.add(dep{v, ""})
+			d.add(dep{v, "", v.Type()})
 			if f != nil && f.owns(v) {
 				break
 			}
@@ -122,7 +123,13 @@ func (d *depSet) source(f *fnCtx) TokenSource {
 		return t
 	}
 	params := f.obj.Signature().Params()
+	var own []dep
 	for _, x := range d.list {
+		if f.owns(x.v) {
+			own = append(own, x)
+		}
+	}
+	for _, x := range tokenLike(own) {
 		if i, ok := f.params[x.v]; ok {
 			t.add(TokenSource{Params: []int{i}, Names: []string{params.At(i).Name()}})
 		} else if x.v == f.recv {
@@ -134,6 +141,41 @@ func (d *depSet) source(f *fnCtx) TokenSource {
 		}
 	}
 	return t
+}
+
+// tokenLike narrows dependencies to those that can carry a token: the
+// string-typed ones if any, else all but contexts and request plumbing.
+func tokenLike(deps []dep) []dep {
+	var strs, rest []dep
+	for _, x := range deps {
+		switch {
+		case isString(x.t) || isBytes(x.t):
+			strs = append(strs, x)
+		case !isPlumbing(x.t):
+			rest = append(rest, x)
+		}
+	}
+	if len(strs) > 0 {
+		return strs
+	}
+	return rest
+}
+
+func isBytes(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// isPlumbing reports whether t is a context, a request, a response writer
+// or a URL: values a token is never taken from.
+func isPlumbing(t types.Type) bool {
+	return isNamed(t, "context", "Context") || isNamed(t, "net/http", "Request") ||
+		isNamed(t, "net/http", "ResponseWriter") || isNamed(t, "net/url", "URL") ||
+		isNamed(t, "net/http", "Header")
 }
 
 // has reports whether d derives from the available value av.

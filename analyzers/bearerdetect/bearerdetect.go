@@ -31,12 +31,15 @@ func (f *FuncFact) String() string { return f.FuncSummary.String() }
 // New returns the base analyzer, configured by opts.
 func New(opts *bearercheck.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:       Name,
-		Doc:        "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
-		URL:        "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerdetect",
-		Run:        func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
-		FactTypes:  []analysis.Fact{new(FuncFact)},
-		ResultType: reflect.TypeFor[*bearercheck.Result](),
+		Name:      Name,
+		Doc:       "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
+		URL:       "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerdetect",
+		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
+		FactTypes: []analysis.Fact{new(FuncFact)},
+		// Facts of a package that does not type-check are partial, not
+		// absent: its importers are still analysed.
+		RunDespiteErrors: true,
+		ResultType:       reflect.TypeFor[*bearercheck.Result](),
 	}
 }
 

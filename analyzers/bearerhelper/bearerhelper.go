@@ -20,10 +20,11 @@ const Name = "bearerhelper"
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      docs.Extract(doc, Name),
-		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerhelper",
-		Requires: []*analysis.Analyzer{base},
+		Name:             Name,
+		Doc:              docs.Extract(doc, Name),
+		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerhelper",
+		Requires:         []*analysis.Analyzer{base},
+		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := bearerdetect.Result(pass, base)
 			for _, h := range res.Helpers {
