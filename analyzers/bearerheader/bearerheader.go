@@ -19,10 +19,11 @@ const Name = "bearerheader"
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:     Name,
-		Doc:      docs.Extract(doc, Name),
-		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerheader",
-		Requires: []*analysis.Analyzer{base},
+		Name:             Name,
+		Doc:              docs.Extract(doc, Name),
+		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerheader",
+		Requires:         []*analysis.Analyzer{base},
+		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
 			run(pass, bearerdetect.Result(pass, base))
 			return nil, nil

@@ -2,6 +2,7 @@
 // bearer-only helpers and calls that ignore an agent task.
 //
 //	bearercheck [flags] ./...                      # standalone, -fix, -diff, -json
+//	bearercheck -C dir [flags] ./...               # run in dir, as go -C does
 //	go vet -vettool=$(command -v bearercheck) ./... # as a vet tool
 //	go fix -fixtool=$(command -v bearercheck) ./... # as a fix tool
 //
@@ -9,10 +10,15 @@
 // package's directory), -config FILE, or the flags -provider-method,
 // -token-methods, -agent-task-types, -header-setters, -bearer-apis, -allow
 // and -include-tests, which win over any file.
+//
+// Exit status (standalone): 0 no findings, 3 findings, 1 a package did not
+// load or type-check, or the analysis failed.
 package main
 
 import (
 	"flag"
+	"fmt"
+	"os"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -20,7 +26,39 @@ import (
 )
 
 func main() {
+	if err := chdir(); err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		os.Exit(1)
+	}
 	opts := bearercheck.NewFlagOptions()
 	opts.RegisterFlags(flag.CommandLine)
 	multichecker.Main(analyzers.New(opts).Reporting()...)
+}
+
+// chdir handles a leading -C dir (or -C=dir), which must come first.
+func chdir() error {
+	if len(os.Args) < 2 {
+		return nil
+	}
+	var dir string
+	switch a := os.Args[1]; {
+	case a == "-C" || a == "--C":
+		if len(os.Args) < 3 {
+			return fmt.Errorf("-C requires a directory")
+		}
+		dir = os.Args[2]
+		os.Args = append(os.Args[:1], os.Args[3:]...)
+	case len(a) > 3 && (a[:3] == "-C=" || len(a) > 4 && a[:4] == "--C="):
+		dir = a[len("-C="):]
+		if a[1] == '-' {
+			dir = a[len("--C="):]
+		}
+		os.Args = append(os.Args[:1], os.Args[2:]...)
+	default:
+		return nil
+	}
+	if err := os.Chdir(dir); err != nil {
+		return fmt.Errorf("-C: %v", err)
+	}
+	return nil
 }

@@ -1,0 +1,194 @@
+package e2e
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// exampleWant lists, per analyzer, the file:line of every diagnostic that
+// bearercheck must report on testdata/example (see its EXPECTED.md, which
+// also gives columns and reasons). Columns are deliberately not compared.
+var exampleWant = map[string][]string{
+	"bearerheader": {
+		"admin/admin.go:35",
+		"admin/admin.go:47",
+		"admin/admin.go:55",
+		"admin/admin.go:64",
+		"admin/admin.go:75",
+		"admin/admin.go:86",
+		"backend/client.go:66",
+		"cmd/acmectl/main.go:34",
+		"stream/dial.go:49",
+		"stream/dial.go:63",
+		"tasks/service.go:57",
+	},
+	"bearerhelper": {
+		"admin/admin.go:30",
+		"admin/admin.go:45",
+		"admin/admin.go:53",
+		"backend/client.go:61",
+		"backend/headers.go:5",
+		"stream/dial.go:48",
+		"stream/dial.go:61",
+		"tasks/service.go:52",
+	},
+	"taskauth": {
+		"tasks/service.go:28",
+		"tasks/service.go:33",
+		"tasks/service.go:38",
+		"tasks/service.go:48",
+		"tasks/service.go:68",
+	},
+}
+
+// exampleDir returns the absolute path of testdata/example.
+func exampleDir(t *testing.T) string {
+	t.Helper()
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	return filepath.Join(root, "testdata", "example")
+}
+
+// hermeticEnv is the environment for go and bearercheck commands run
+// directly by tests; it matches what setup gives the scripts.
+func hermeticEnv() []string {
+	return append(os.Environ(),
+		"PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"),
+		"GOPATH="+goEnv.GOPATH,
+		"GOMODCACHE="+goEnv.GOMODCACHE,
+		"GOCACHE="+goEnv.GOCACHE,
+		"GOENV=off",
+		"GOFLAGS=-mod=mod",
+		"GOPROXY=off",
+		"GOSUMDB=off",
+		"GOTOOLCHAIN=local",
+		"GOWORK=off",
+		"GO111MODULE=on",
+	)
+}
+
+// runIn runs name with args in dir and returns its stdout, stderr and error.
+func runIn(dir, name string, args ...string) (stdout, stderr string, err error) {
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = hermeticEnv()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err = cmd.Run()
+	return out.String(), errb.String(), err
+}
+
+var posnLine = regexp.MustCompile(`^(.*):([0-9]+):[0-9]+$`)
+
+// TestExampleModule checks the complete set of diagnostics on the bundled
+// example codebase: every expected site at the right line, nothing else.
+func TestExampleModule(t *testing.T) {
+	dir := exampleDir(t)
+	stdout, stderr, err := runIn(dir, binary, "-json", "./...")
+	require.NoError(t, err, "bearercheck -json ./...: %s", stderr)
+
+	var tree map[string]map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(stdout), &tree), "stdout:\n%s", stdout)
+
+	// A package with _test.go files appears twice in the tree, once as its
+	// test variant ("p [p.test]"), so the same site may be listed twice.
+	got := map[string][]string{}
+	seen := map[string]bool{}
+	for pkg, byAnalyzer := range tree {
+		for analyzer, raw := range byAnalyzer {
+			var diags []jsonDiag
+			require.NoError(t, json.Unmarshal(raw, &diags), "%s %s: %s", pkg, analyzer, raw)
+			for _, d := range diags {
+				m := posnLine.FindStringSubmatch(filepath.ToSlash(d.Posn))
+				require.NotNil(t, m, "bad posn %q", d.Posn)
+				rel := strings.TrimPrefix(m[1], filepath.ToSlash(dir)+"/")
+				if key := analyzer + " " + d.Posn; !seen[key] {
+					seen[key] = true
+					got[analyzer] = append(got[analyzer], rel+":"+m[2])
+				}
+				require.NotContains(t, d.Message, "EXAMPLE0000", "secret leaked in %s", d.Posn)
+			}
+		}
+	}
+	for analyzer := range got {
+		slices.Sort(got[analyzer])
+	}
+	for _, analyzer := range slices.Sorted(maps.Keys(exampleWant)) {
+		want := slices.Sorted(slices.Values(exampleWant[analyzer]))
+		require.Equal(t, want, got[analyzer], "analyzer %s", analyzer)
+	}
+	for analyzer := range got {
+		_, known := exampleWant[analyzer]
+		require.True(t, known, "unexpected analyzer %s: %v", analyzer, got[analyzer])
+	}
+}
+
+// TestExampleModuleFix applies -fix to a copy of the example codebase: the
+// result must build and vet, a second -fix must change nothing, and the
+// two fixable sites of EXPECTED.md must be rewritten.
+func TestExampleModuleFix(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.CopyFS(dir, os.DirFS(exampleDir(t))))
+
+	_, stderr, err := runIn(dir, binary, "-fix", "./...")
+	require.NoError(t, err, "bearercheck -fix: %s", stderr)
+	fixed := snapshot(t, dir)
+
+	admin := fixed["admin/admin.go"]
+	for _, want := range []string{
+		`req.Header["Authorization"] = []string{c.creds.AuthorizationHeaderValue()}`,
+		`if authz := p.AuthorizationHeaderValue(); authz != "" {`,
+		`req.Header.Set("Authorization", authz)`,
+	} {
+		require.True(t, strings.Contains(admin, want), "admin/admin.go after -fix lacks %s", want)
+	}
+	require.False(t, strings.Contains(admin, `"fmt"`), "admin/admin.go after -fix still imports the unused fmt")
+	for _, name := range []string{"backend/client.go", "stream/dial.go", "tasks/service.go"} {
+		orig, err := os.ReadFile(filepath.Join(exampleDir(t), name))
+		require.NoError(t, err)
+		require.Equal(t, string(orig), fixed[name], "%s has no fixable site but -fix changed it", name)
+	}
+
+	for _, args := range [][]string{{"build", "./..."}, {"vet", "./..."}} {
+		_, stderr, err := runIn(dir, "go", args...)
+		require.NoError(t, err, "go %s after -fix: %s", strings.Join(args, " "), stderr)
+	}
+	out, _, err := runIn(dir, "gofmt", "-l", ".")
+	require.NoError(t, err)
+	require.Empty(t, out, "files not gofmt-clean after -fix")
+
+	_, stderr, err = runIn(dir, binary, "-fix", "./...")
+	require.NoError(t, err, "second bearercheck -fix: %s", stderr)
+	require.Equal(t, fixed, snapshot(t, dir), "second -fix changed files")
+}
+
+// snapshot returns the contents of every .go file under dir by slash path.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	require.NoError(t, err)
+	return files
+}

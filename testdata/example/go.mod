@@ -1,0 +1,3 @@
+module example.com/acmeclient
+
+go 1.26
