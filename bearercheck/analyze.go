@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -35,8 +36,21 @@ type Result struct {
 	Directives []*Directive // ignore directives that are malformed or suppress nothing
 	// Summaries holds the summary of every function of the package that has one.
 	Summaries map[*types.Func]*FuncSummary
+	// TypeErrors are the package's type errors: what is above was found
+	// in a package that does not type-check.
+	TypeErrors []types.Error
 
-	a *pkgAnalysis
+	a          *pkgAnalysis
+	errClaimed atomic.Bool
+}
+
+// ClaimTypeErrors returns the package's type errors to the first caller
+// only, so that of the analyzers sharing this result one reports them.
+func (r *Result) ClaimTypeErrors() []types.Error {
+	if len(r.TypeErrors) == 0 || r.errClaimed.Swap(true) {
+		return nil
+	}
+	return r.TypeErrors
 }
 
 // Site is a place where a bearer value becomes the Authorization header.
@@ -394,11 +408,11 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			a.visitCall(f, n, s, &root, &via, addSite, &calls)
 		}
 		for _, sk := range a.sinks(n) {
-			if !isAuthorizationKey(a.eval(sk.key, f)) {
+			if !isAuthorizationKey(a.keyValue(sk, f)) {
 				continue
 			}
 			for _, v := range sk.values {
-				val := a.eval(v, f)
+				val := a.valueOf(sk, v, f)
 				switch {
 				case val.IsBearer():
 					root.add(a.deps(f, v).source(f))
@@ -432,7 +446,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				root.add(src)
 			}
 		}
-		if rs.Head >= 0 || rs.Prefix != "" || rs.Provider {
+		if relevant(v) {
 			for len(s.Results) < i {
 				s.Results = append(s.Results, ResultSummary{Head: -1})
 			}
@@ -596,11 +610,11 @@ func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
 				return false
 			}
 			for _, sk := range a.sinks(n) {
-				if !isAuthorizationKey(a.eval(sk.key, nil)) {
+				if !isAuthorizationKey(a.keyValue(sk, nil)) {
 					continue
 				}
 				for _, v := range sk.values {
-					if val := a.eval(v, nil); val.IsBearer() {
+					if val := a.valueOf(sk, v, nil); val.IsBearer() {
 						r.Sites = append(r.Sites, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val), File: file, Generated: gen})
 					}
 				}
@@ -608,6 +622,14 @@ func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
 			return true
 		})
 	}
+}
+
+// relevant reports whether a function result is worth recording: a bearer
+// value, the Authorization key, the Bearer scheme itself, a provider's value,
+// or one led by a parameter (a scheme or a pass-through).
+func relevant(v Value) bool {
+	return v.IsBearer() || isAuthorizationKey(v) || v.Provider || v.Head != nil ||
+		v.Exact && isBearerText(v.Prefix+" ")
 }
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }

@@ -16,6 +16,23 @@ type sink struct {
 	node   ast.Node // the call, assignment or key-value pair
 	key    ast.Expr
 	values []ast.Expr
+	tuple  bool // key and value are results 0 and 1 of the call in key: Set(authHeader(tok))
+}
+
+// keyValue returns the value of the sink's key.
+func (a *pkgAnalysis) keyValue(sk sink, ctx *fnCtx) Value {
+	if sk.tuple {
+		return a.callResult(sk.key.(*ast.CallExpr), 0, ctx)
+	}
+	return a.eval(sk.key, ctx)
+}
+
+// valueOf returns the value of one of the sink's values.
+func (a *pkgAnalysis) valueOf(sk sink, v ast.Expr, ctx *fnCtx) Value {
+	if sk.tuple {
+		return a.callResult(sk.key.(*ast.CallExpr), 1, ctx)
+	}
+	return a.eval(v, ctx)
 }
 
 // sinks returns the header writes that n performs, if any.
@@ -66,8 +83,8 @@ func (a *pkgAnalysis) callSinks(call *ast.CallExpr) []sink {
 		return nil
 	}
 	if recv := sig.Recv(); recv != nil && isNamed(recv.Type(), "net/http", "Header") {
-		if (fn.Name() == "Set" || fn.Name() == "Add") && len(call.Args) == 2 {
-			return []sink{{node: call, key: call.Args[0], values: call.Args[1:]}}
+		if fn.Name() == "Set" || fn.Name() == "Add" {
+			return setterSink(call)
 		}
 		return nil
 	}
@@ -77,10 +94,24 @@ func (a *pkgAnalysis) callSinks(call *ast.CallExpr) []sink {
 	if isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(call.Args) > 0 {
 		return pairs(call, call.Args[1:])
 	}
-	if len(call.Args) == 2 && sig.Params().Len() == 2 && !sig.Variadic() &&
+	if sig.Params().Len() == 2 && !sig.Variadic() &&
 		isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
 		slices.Contains(a.cfg.HeaderSetters, fn.Name()) {
+		return setterSink(call)
+	}
+	return nil
+}
+
+// setterSink is the sink of a call to a setter with parameters (key, value):
+// Set(k, v), or Set(kv()) with a function returning both.
+func setterSink(call *ast.CallExpr) []sink {
+	switch len(call.Args) {
+	case 2:
 		return []sink{{node: call, key: call.Args[0], values: call.Args[1:]}}
+	case 1:
+		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+			return []sink{{node: call, key: inner, values: []ast.Expr{inner}, tuple: true}}
+		}
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ package bearerdetect
 
 import (
 	"cmp"
+	"fmt"
 	"go/types"
 	"path/filepath"
 	"reflect"
@@ -62,6 +63,7 @@ func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
 			return nil
 		},
 	})
+	res.TypeErrors = pass.TypeErrors
 	objs := make([]*types.Func, 0, len(res.Summaries))
 	for obj := range res.Summaries {
 		objs = append(objs, obj)
@@ -83,9 +85,22 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// Result returns the base analyzer's result from a reporting analyzer's pass.
-func Result(pass *analysis.Pass, base *analysis.Analyzer) *bearercheck.Result {
-	return pass.ResultOf[base].(*bearercheck.Result)
+// Result returns the base analyzer's result from a reporting analyzer's
+// pass, or an error naming the package when it does not type-check (for
+// one of the analyzers that share the result; the others get the partial
+// result). Reporting analyzers run only on the packages asked for, so a
+// broken dependency is never an error here: its facts are partial, and its
+// importers are analysed.
+func Result(pass *analysis.Pass, base *analysis.Analyzer) (*bearercheck.Result, error) {
+	res := pass.ResultOf[base].(*bearercheck.Result)
+	if errs := res.ClaimTypeErrors(); len(errs) > 0 {
+		more := ""
+		if len(errs) > 1 {
+			more = fmt.Sprintf(" (and %d more)", len(errs)-1)
+		}
+		return nil, fmt.Errorf("package %s does not type-check: %v%s", pass.Pkg.Path(), errs[0], more)
+	}
+	return res, nil
 }
 
 // Describe names a function for messages: F, pkg.F, T.M or pkg.T.M

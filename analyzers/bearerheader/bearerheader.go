@@ -7,6 +7,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/fixes"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -25,13 +26,18 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{base},
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
-			run(pass, bearerdetect.Result(pass, base))
+			res, err := bearerdetect.Result(pass, base)
+			if err != nil {
+				return nil, err
+			}
+			run(pass, res)
 			return nil, nil
 		},
 	}
 }
 
 func run(pass *analysis.Pass, res *bearercheck.Result) {
+	fx := fixes.New(pass, res)
 	for _, s := range res.Sites {
 		if s.Generated {
 			continue
@@ -42,6 +48,7 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 			Category: string(s.Kind),
 			Message:  message(pass, res.Config().ProviderMethod, s),
 		}
+		d.SuggestedFixes = fx.For(s)
 		if fn := s.Val.Helper; fn != nil && s.Kind == bearercheck.KindHelper {
 			d.Related = []analysis.RelatedInformation{{Pos: fn.Pos(), Message: bearerdetect.Describe(fn, pass.Pkg) + " returns a bearer value"}}
 		}

@@ -26,7 +26,10 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{base},
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
-			res := bearerdetect.Result(pass, base)
+			res, err := bearerdetect.Result(pass, base)
+			if err != nil {
+				return nil, err
+			}
 			for _, h := range res.Helpers {
 				if !h.Summary.Root {
 					continue // bearer-only only through another helper

@@ -24,7 +24,10 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 		Requires:         []*analysis.Analyzer{base},
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
-			res := bearerdetect.Result(pass, base)
+			res, err := bearerdetect.Result(pass, base)
+			if err != nil {
+				return nil, err
+			}
 			for _, c := range res.TaskCalls {
 				name := bearerdetect.Describe(c.Callee, pass.Pkg)
 				pass.Report(analysis.Diagnostic{

@@ -1,0 +1,23 @@
+// Package closures has helpers whose sink is inside a function literal.
+package closures
+
+import "net/http"
+
+func withAuth(tok string) func(*http.Request) { // want withAuth:`^bearerOnly\(tok\)$`
+	return func(req *http.Request) {
+		req.Header.Set("Authorization", "Bearer "+tok)
+	}
+}
+
+type client struct {
+	token string
+}
+
+func (c *client) sendAll(reqs []*http.Request) { // want sendAll:`^bearerOnly\(\.token\)$`
+	set := func(r *http.Request) {
+		r.Header.Set("Authorization", "Bearer "+c.token)
+	}
+	for _, r := range reqs {
+		set(r)
+	}
+}

@@ -1,0 +1,32 @@
+// Package generics has helpers with type parameters.
+package generics
+
+import "net/http"
+
+// Client is generic; facts are on the origin methods.
+type Client[T any] struct {
+	token string
+}
+
+func (c *Client[T]) authorize(req *http.Request) { // want `^Client\.authorize is a bearer-only helper: it sends field c\.token `
+	req.Header.Set("Authorization", "Bearer "+c.token)
+}
+
+// Get is bearer-only through authorize.
+func (c *Client[T]) Get(req *http.Request) {
+	c.authorize(req)
+}
+
+func setAuth[S ~string](h http.Header, tok S) { // want `^setAuth is a bearer-only helper: it sends parameter tok `
+	h.Set("Authorization", "Bearer "+string(tok))
+}
+
+// Use calls an inferred instantiation.
+func Use(h http.Header, tok string) {
+	setAuth(h, tok)
+}
+
+// UseClient calls a method of an instantiated type.
+func UseClient(c *Client[int], req *http.Request) {
+	c.Get(req)
+}
