@@ -202,7 +202,7 @@ func (a *pkgAnalysis) reset() {
 func (a *pkgAnalysis) files() []*ast.File {
 	var out []*ast.File
 	for _, f := range a.pkg.Files {
-		name := a.pkg.Fset.File(f.Pos()).Name()
+		name := fileName(a.pkg.Fset, f)
 		if strings.HasSuffix(name, "_test.go") && !a.cfg.IncludeTests {
 			continue
 		}

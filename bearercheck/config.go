@@ -1,13 +1,12 @@
 package bearercheck
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"sync"
@@ -96,15 +95,52 @@ func (c *Config) Validate() error {
 }
 
 // ParseConfig decodes a configuration file over the defaults. Unknown keys
-// and values of the wrong type are errors.
+// and values of the wrong type are errors naming the key.
 func ParseConfig(data []byte) (Config, error) {
 	cfg := DefaultConfig()
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cfg); err != nil && err != io.EOF {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
 		return cfg, err
 	}
+	if len(root.Content) == 0 {
+		return cfg, nil // an empty file
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		return cfg, fmt.Errorf("line %d: want a mapping of settings", doc.Line)
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		k, v := doc.Content[i], doc.Content[i+1]
+		p := cfg.field(k.Value)
+		if p == nil {
+			return cfg, fmt.Errorf("line %d: unknown key %q (known: %s)", k.Line, k.Value, strings.Join(configKeys, ", "))
+		}
+		if err := v.Decode(p); err != nil {
+			return cfg, fmt.Errorf("line %d: %s: %v", v.Line, k.Value, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+		}
+	}
 	return cfg, cfg.Validate()
+}
+
+// field returns a pointer to the setting named key, or nil.
+func (c *Config) field(key string) any {
+	switch key {
+	case "provider-method":
+		return &c.ProviderMethod
+	case "token-methods":
+		return &c.TokenMethods
+	case "agent-task-types":
+		return &c.AgentTaskTypes
+	case "header-setters":
+		return &c.HeaderSetters
+	case "bearer-apis":
+		return &c.BearerAPIs
+	case "allow":
+		return &c.Allow
+	case "include-tests":
+		return &c.IncludeTests
+	}
+	return nil
 }
 
 // Options is the run-wide configuration: settings given explicitly (flags
@@ -182,26 +218,9 @@ func (o *Options) load(file string) (*Config, error) {
 			return nil, fmt.Errorf("bearercheck config %s: %v", file, err)
 		}
 	}
-	e := o.Config
 	for _, k := range configKeys {
-		if !o.set[k] {
-			continue
-		}
-		switch k {
-		case "provider-method":
-			cfg.ProviderMethod = e.ProviderMethod
-		case "token-methods":
-			cfg.TokenMethods = e.TokenMethods
-		case "agent-task-types":
-			cfg.AgentTaskTypes = e.AgentTaskTypes
-		case "header-setters":
-			cfg.HeaderSetters = e.HeaderSetters
-		case "bearer-apis":
-			cfg.BearerAPIs = e.BearerAPIs
-		case "allow":
-			cfg.Allow = e.Allow
-		case "include-tests":
-			cfg.IncludeTests = e.IncludeTests
+		if o.set[k] {
+			reflect.ValueOf(cfg.field(k)).Elem().Set(reflect.ValueOf(o.Config.field(k)).Elem())
 		}
 	}
 	if err := cfg.Validate(); err != nil {

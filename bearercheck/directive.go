@@ -45,7 +45,7 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 			continue
 		}
 		if ds := directives(fset, f); len(ds) > 0 {
-			byFile[fset.File(f.Pos()).Name()] = ds
+			byFile[fileName(fset, f)] = ds
 		}
 	}
 	if len(byFile) == 0 {
@@ -68,7 +68,7 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	r.Helpers = filter(r.Helpers, func(h *Helper) bool { return h.Summary.Root && suppressed(h.Decl.Pos(), h.Decl.Name.Pos()) })
 	r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return suppressed(c.Call.Pos()) })
 	for _, f := range files {
-		ds := byFile[fset.File(f.Pos()).Name()]
+		ds := byFile[fileName(fset, f)]
 		for _, g := range f.Comments {
 			for _, c := range g.List {
 				d := ds[fset.Position(c.Pos()).Line]
@@ -98,4 +98,12 @@ func filter[T any](xs []T, drop func(T) bool) []T {
 		}
 	}
 	return out
+}
+
+// fileName returns the name of a syntax file ("" if it has no position).
+func fileName(fset *token.FileSet, f *ast.File) string {
+	if tf := fset.File(f.FileStart); tf != nil {
+		return tf.Name()
+	}
+	return ""
 }

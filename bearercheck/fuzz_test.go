@@ -1,0 +1,96 @@
+package bearercheck
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+)
+
+var seeds = []string{
+	`package p
+import ("net/http"; "fmt"; "strings")
+const bearer = "Bearer "
+type P struct{ Token string }
+func (p *P) AuthorizationHeaderValue() string { return "Bearer " + p.Token }
+func (p *P) BearerToken() string { return p.Token }
+type AgentTask struct{}
+type S struct{ agentTask *AgentTask; tok string }
+func bearerOf(t string) string { return bearer + t }
+func kv(t string) (string, string) { return "Authorization", "Bearer " + t }
+func set(r *http.Request, scheme, tok string) { r.Header.Set("Authorization", scheme+" "+tok) }
+func (s *S) do(r *http.Request, p *P) {
+	r.Header.Set("authorization", fmt.Sprintf("Bearer %s", s.tok))
+	r.Header.Add("Authorization", strings.Join([]string{"Bearer", p.BearerToken()}, " "))
+	r.Header["Authorization"] = []string{bearerOf(s.tok)}
+	r.Header.Set(kv(s.tok))
+	set(r, "Bearer", s.tok)
+	h := http.Header{"Authorization": {"Bearer abc"}}
+	_ = map[string]string{"Authorization": "Bearer " + p.Token}
+	x := "Bearer " + s.tok
+	x += "!"
+	for _, v := range h { _ = v }
+	r.Header.Set("Authorization", x) //bearercheck:ignore reason
+	go func() { r.Header.Set("Authorization", "Bearer "+s.tok) }()
+}`,
+	`package p
+func f() string { return g() }
+func g() string { return f() + "x" }
+var a = b + "Bearer "
+var b = a
+type T[X any] struct{ v X }
+func (t T[X]) Set(k, v string) {}
+func h[X any](t T[X], s string) { t.Set("Authorization", "Bearer "+s) }`,
+	`package p
+import "net/http"
+func f(r *http.Request) { r.Header.Set("Authorization", "Bearer "+undefined) ; var x = ; }`,
+	`package p
+//bearercheck:ignore
+func f() { var m map[string]string; m["Authorization"] = "Bearer " + m["x"]; m[k()] = "" }`,
+}
+
+// FuzzAnalyze checks that the core never panics, whatever the input,
+// including packages that do not type-check.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	imp := importer.Default()
+	f.Fuzz(func(t *testing.T, src string) {
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments|parser.SkipObjectResolution)
+		if file == nil {
+			return
+		}
+		_ = err // partial syntax is analysed too
+		analyzeForTest(fset, []*ast.File{file}, imp)
+	})
+}
+
+func TestAnalyzeSeeds(t *testing.T) {
+	imp := importer.Default()
+	for _, s := range seeds {
+		fset := token.NewFileSet()
+		file, _ := parser.ParseFile(fset, "p.go", s, parser.ParseComments)
+		r := analyzeForTest(fset, []*ast.File{file}, imp)
+		if r == nil {
+			t.Fatal("no result")
+		}
+	}
+}
+
+func analyzeForTest(fset *token.FileSet, files []*ast.File, imp types.Importer) *Result {
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Instances:  map[*ast.Ident]types.Instance{},
+	}
+	conf := types.Config{Importer: imp, Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, files, info)
+	cfg := DefaultConfig()
+	return Analyze(&Package{Fset: fset, Files: files, Types: pkg, Info: info, Config: &cfg})
+}
