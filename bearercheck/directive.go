@@ -36,7 +36,8 @@ func directives(fset *token.FileSet, file *ast.File) map[int]*Directive {
 
 // applyDirectives drops the findings that a directive on their line, or on
 // the line before, suppresses, and records the directives that are
-// malformed or suppress nothing.
+// malformed or suppress nothing. As with staticcheck's //lint:ignore, a
+// directive without a reason suppresses nothing: it is reported instead.
 func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	fset := a.pkg.Fset
 	byFile := map[string]map[int]*Directive{}
@@ -56,7 +57,7 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 			p := fset.Position(pos)
 			ds := byFile[p.Filename]
 			for _, line := range []int{p.Line, p.Line - 1} {
-				if d := ds[line]; d != nil {
+				if d := ds[line]; d != nil && d.Reason != "" {
 					d.used = true
 					return true
 				}

@@ -47,7 +47,7 @@ func (a *pkgAnalysis) sinks(n ast.Node) []sink {
 		var out []sink
 		for i, l := range n.Lhs {
 			ix, ok := ast.Unparen(l).(*ast.IndexExpr)
-			if !ok || !isHeaderMap(a.pkg.Info.TypeOf(ix.X)) {
+			if !ok || !isHeaderMap(a.pkg.Info.TypeOf(ix.X)) || isNamed(a.pkg.Info.TypeOf(ix.X), "net/url", "Values") {
 				continue
 			}
 			out = append(out, sink{node: n, key: ix.Index, values: a.headerValues(n.Rhs[i])})
@@ -93,6 +93,9 @@ func (a *pkgAnalysis) callSinks(call *ast.CallExpr) []sink {
 	}
 	if isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(call.Args) > 0 {
 		return pairs(call, call.Args[1:])
+	}
+	if recv := sig.Recv(); recv != nil && isNamed(recv.Type(), "net/url", "Values") {
+		return nil // query parameters, not headers
 	}
 	if sig.Params().Len() == 2 && !sig.Variadic() &&
 		isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&

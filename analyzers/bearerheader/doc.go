@@ -3,7 +3,7 @@
 //
 // # Analyzer bearerheader
 //
-// bearerheader: report Authorization headers that hard-code the Bearer scheme
+// bearerheader: report Authorization headers hard-coding the Bearer scheme
 //
 // A request that builds "Authorization: Bearer <token>" itself can never
 // carry another scheme, such as the task-scoped "AgentAssertion <envelope>"

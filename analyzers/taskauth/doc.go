@@ -3,7 +3,7 @@
 //
 // # Analyzer taskauth
 //
-// taskauth: report bearer-only calls that ignore an available agent task
+// taskauth: report bearer-only calls ignoring an available agent task
 //
 // When a request runs on behalf of an agent task, it must authenticate with
 // the task-scoped assertion, not the user's bearer token. taskauth reports a

@@ -1,0 +1,117 @@
+package bearerheader_test
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/bearercheck"
+)
+
+// analyzer returns a fresh bearerheader analyzer with the default
+// configuration.
+func analyzer() *analysis.Analyzer {
+	return analyzers.New(bearercheck.NewFlagOptions()).BearerHeader
+}
+
+// cases are the testdata packages, one per concern. They are analysed in
+// one analysistest.Run so that the standard library is loaded once.
+var cases = []string{
+	"basic",        // http.Header Set/Add, req.Header.Set; the full message
+	"constants",    // named constants, constant expressions, key case and constants
+	"sprintf",      // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
+	"join",         // strings.Join
+	"concat",       // + chains and conversions
+	"localvar",     // local variables all of whose assignments are bearer values
+	"fields",       // struct fields set in a constructor and written by a method
+	"complit",      // map literals, index assignment, append
+	"grpc",         // google.golang.org/grpc/metadata
+	"bearerapi",    // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
+	"setters",      // generic setters: SetHeader, option.WithHeader
+	"crosspkg/...", // helpers across packages, scheme-parametric, (key, value) results
+	"provider",     // provider methods exempt, migrated sites, provider named
+	"task",         // the available agent task named
+	"generated",    // generated files not reported
+	"tests",        // _test.go files not reported by default
+	"ignore",       // //bearercheck:ignore
+	"hardcoded",    // hard-coded credentials, redacted
+	"negatives",    // reads, challenges, other schemes, logs, queries
+}
+
+func TestBearerHeader(t *testing.T) {
+	results := analysistest.Run(t, analysistest.TestData(), analyzer(), cases...)
+
+	diags := map[string][]analysis.Diagnostic{} // by package path
+	for _, r := range results {
+		path := r.Action.Package.PkgPath
+		diags[path] = append(diags[path], r.Action.Diagnostics...)
+	}
+
+	// Categories are the stable kinds documented in doc.go.
+	t.Run("categories", func(t *testing.T) {
+		for _, tc := range []struct{ pkg, category string }{
+			{"basic", "literal-prefix"},
+			{"constants", "literal-prefix"},
+			{"sprintf", "sprintf"},
+			{"join", "join"},
+			{"bearerapi", "bearer-api"},
+			{"hardcoded", "hard-coded-credential"},
+		} {
+			require.NotEmpty(t, diags[tc.pkg], tc.pkg)
+			for _, d := range diags[tc.pkg] {
+				assert.Equal(t, tc.category, d.Category, "%s: %s", tc.pkg, d.Message)
+			}
+		}
+	})
+
+	// A hard-coded credential is never repeated in a diagnostic.
+	t.Run("redacted", func(t *testing.T) {
+		const secret = "abc123secret"
+		require.NotEmpty(t, diags["hardcoded"])
+		for _, d := range diags["hardcoded"] {
+			assert.Equal(t, "hard-coded-credential", d.Category, d.Message)
+			assert.NotContains(t, d.Message, "abc123")
+			for _, rel := range d.Related {
+				assert.NotContains(t, rel.Message, secret)
+			}
+			for _, fix := range d.SuggestedFixes {
+				assert.NotContains(t, fix.Message, secret)
+			}
+		}
+	})
+}
+
+// With include-tests, sinks in _test.go files are reported too.
+func TestIncludeTests(t *testing.T) {
+	cfg := bearercheck.DefaultConfig()
+	cfg.IncludeTests = true
+	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
+	analysistest.Run(t, analysistest.TestData(), a, "testsinclude")
+}
+
+// Every reporting analyzer has a Doc whose title line is lower-case, has
+// no trailing period and is under 60 characters, and a URL.
+func TestDoc(t *testing.T) {
+	suite := analyzers.New(bearercheck.NewFlagOptions())
+	for _, a := range suite.Reporting() {
+		t.Run(a.Name, func(t *testing.T) {
+			require.NotEmpty(t, a.Doc)
+			assert.True(t, strings.HasPrefix(a.URL, "https://"), "URL %q", a.URL)
+			title, rest, _ := strings.Cut(a.Doc, "\n")
+			title = strings.TrimPrefix(title, a.Name+": ")
+			require.NotEmpty(t, title)
+			first, _ := utf8.DecodeRuneInString(title)
+			assert.True(t, unicode.IsLower(first), "title %q does not start lower-case", title)
+			assert.False(t, strings.HasSuffix(title, "."), "title %q ends with a period", title)
+			assert.Less(t, utf8.RuneCountInString(title), 60, "title %q is too long", title)
+			assert.NotEmpty(t, strings.TrimSpace(rest), "Doc has no description after the title")
+		})
+	}
+}
