@@ -6,6 +6,7 @@ package bearercheck
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"reflect"
@@ -25,6 +26,9 @@ type Package struct {
 	Config *Config
 	// Imported returns the summary of a function of another package, or nil.
 	Imported func(*types.Func) *FuncSummary
+	// ImportsFacts is set when some imported function has a summary: the
+	// package must then be analysed even if nothing in it looks relevant.
+	ImportsFacts bool
 }
 
 // Result is everything the core found in a package, in source order.
@@ -142,6 +146,9 @@ func Analyze(p *Package) *Result {
 		providerCache: map[types.Type]*types.Func{},
 	}
 	files := a.files()
+	if !p.ImportsFacts && !a.mayMatter() {
+		return &Result{Summaries: a.local, a: a}
+	}
 	a.index(files)
 
 	// Provider methods first: which receiver fields they read.
@@ -186,7 +193,40 @@ func Analyze(p *Package) *Result {
 		a.visitPackageLevel(file, r)
 	}
 	a.applyDirectives(files, r)
+	// Keep what the result's methods need, not the indexes.
+	a.memo, a.evaluating, a.depMemo, a.assigns, a.funcs, a.byObj = nil, nil, nil, nil, nil, nil
 	return r
+}
+
+// mayMatter is the fast path: a package can hold a site, a helper or a
+// provider only if it uses a constant string that mentions bearer or
+// authorization, declares a provider method, or calls a bearer-by-API
+// function. (Packages whose imports carry facts are always analysed.)
+func (a *pkgAnalysis) mayMatter() bool {
+	info := a.pkg.Info
+	for _, tv := range info.Types {
+		if tv.Value != nil && tv.Value.Kind() == constant.String {
+			s := strings.ToLower(constant.StringVal(tv.Value))
+			if strings.Contains(s, "bearer") || strings.Contains(s, "authorization") {
+				return true
+			}
+		}
+	}
+	apis := map[string]bool{}
+	for _, api := range a.cfg.BearerAPIs {
+		apis[api[strings.LastIndex(api, ".")+1:]] = true
+	}
+	for id, obj := range info.Defs {
+		if fn, ok := obj.(*types.Func); ok && id.Name == a.cfg.ProviderMethod && a.isProviderMethod(fn) {
+			return true
+		}
+	}
+	for id, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && apis[id.Name] && a.isBearerAPI(fn) {
+			return true
+		}
+	}
+	return false
 }
 
 // Config returns the configuration the package was analysed with.

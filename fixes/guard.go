@@ -1,0 +1,132 @@
+package fixes
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+
+	"github.com/bearercheck/bearercheck/bearercheck"
+)
+
+// guard returns the guard rewrite for a bearer value built from tok, the
+// variable of a token guard:
+//
+//	if tok := p.BearerToken(); tok != "" { h.Set("Authorization", "Bearer "+tok) }
+//
+// becomes
+//
+//	if authz := p.AuthorizationHeaderValue(); authz != "" { h.Set("Authorization", authz) }
+//
+// when tok has no other use. The new name collides with nothing in scope
+// and shadows nothing the statement refers to.
+func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
+	info := f.pass.TypesInfo
+	id, ok := ast.Unparen(tok).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() != f.pass.Pkg {
+		return nil
+	}
+	fi := f.file(s.File)
+	if fi == nil {
+		return nil
+	}
+	cur, ok := fi.root.FindNode(id)
+	if !ok {
+		return nil
+	}
+	// The if statement that declares tok in its init.
+	var stmt *ast.IfStmt
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		is := c.Node().(*ast.IfStmt)
+		if as, ok := is.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+			if lhs, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[lhs] == v {
+				stmt = is
+				break
+			}
+		}
+	}
+	if stmt == nil {
+		return nil
+	}
+	init := stmt.Init.(*ast.AssignStmt)
+	lhs, rhs := init.Lhs[0].(*ast.Ident), init.Rhs[0]
+
+	p, m := f.res.ProviderOf(rhs)
+	if m == nil {
+		return nil
+	}
+	call, ok := f.providerCall(p, m, rhs, origin)
+	if !ok {
+		return nil
+	}
+
+	// The condition is tok != "" (either way round).
+	cond, ok := ast.Unparen(stmt.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ {
+		return nil
+	}
+	var condID *ast.Ident
+	for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
+		x, ok := ast.Unparen(pair[0]).(*ast.Ident)
+		if s, isConst := f.constString(pair[1]); ok && isConst && s == "" && info.Uses[x] == v {
+			condID = x
+		}
+	}
+	if condID == nil {
+		return nil
+	}
+
+	// tok has no use besides the condition and the bearer value.
+	for c := range fi.root.Preorder((*ast.Ident)(nil)) {
+		u := c.Node().(*ast.Ident)
+		if info.Uses[u] == v && u != condID && u != id {
+			return nil
+		}
+	}
+
+	name := f.freshName(fi, stmt)
+	if name == "" {
+		return nil
+	}
+	edits := []edit{{lhs.Pos(), lhs.End(), name}}
+	edits = append(edits, replaceAround(rhs, p, "."+m.Name()+"()")...)
+	edits = append(edits,
+		edit{condID.Pos(), condID.End(), name},
+		edit{origin.Pos(), origin.End(), name},
+	)
+	return &change{message: "Use " + call, edits: edits, keep: []ast.Node{p}}
+}
+
+// freshName returns authz, authz2, … : the first name that is not
+// visible at stmt and is not written anywhere inside it.
+func (f *Fixer) freshName(fi *fileInfo, stmt *ast.IfStmt) string {
+	scope := f.pass.TypesInfo.Scopes[stmt]
+	if scope == nil || scope.Parent() == nil {
+		return ""
+	}
+	inner := map[string]bool{}
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			inner[id.Name] = true
+		}
+		return true
+	})
+	for i := 1; i < 100; i++ {
+		name := "authz"
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if inner[name] {
+			continue
+		}
+		if _, obj := scope.Parent().LookupParent(name, stmt.Pos()); obj != nil {
+			continue
+		}
+		return name
+	}
+	return ""
+}

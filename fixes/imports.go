@@ -1,0 +1,239 @@
+package fixes
+
+import (
+	"bytes"
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// unusedImports returns the imports of the file that ch leaves unused:
+// every reference to them lies in text the change removes. References
+// are found from type information, so aliased and dot imports count
+// like any other; blank imports are never removed.
+func (f *Fixer) unusedImports(fi *fileInfo, ch *change) ([]*ast.ImportSpec, bool) {
+	info := f.pass.TypesInfo
+	names := map[*types.PkgName]*ast.ImportSpec{}
+	dot := map[*types.Package]*types.PkgName{}
+	for _, spec := range fi.file.Imports {
+		pn := importName(info, spec)
+		if pn == nil {
+			continue
+		}
+		names[pn] = spec
+		if spec.Name != nil && spec.Name.Name == "." {
+			dot[pn.Imported()] = pn
+		}
+	}
+	removed := func(pos token.Pos) bool {
+		for _, k := range ch.keep {
+			if k.Pos() <= pos && pos < k.End() {
+				return false
+			}
+		}
+		for _, e := range ch.edits {
+			if e.pos <= pos && pos < e.end {
+				return true
+			}
+		}
+		return false
+	}
+	total := map[*types.PkgName]int{}
+	left := map[*types.PkgName]int{}
+	use := func(pn *types.PkgName, pos token.Pos) {
+		total[pn]++
+		if !removed(pos) {
+			left[pn]++
+		}
+	}
+	ast.Inspect(fi.file, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.SelectorExpr:
+			if x, ok := n.X.(*ast.Ident); ok {
+				if pn, ok := info.Uses[x].(*types.PkgName); ok {
+					use(pn, x.Pos()) // a qualified identifier: pkg.Name
+					return false
+				}
+			}
+		case *ast.Ident:
+			obj := info.Uses[n]
+			if pn, ok := obj.(*types.PkgName); ok {
+				use(pn, n.Pos())
+			} else if obj != nil && obj.Pkg() != nil && obj.Pkg() != f.pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
+				// A package-level object of another package named
+				// without a qualifier: it comes through a dot import.
+				if pn := dot[obj.Pkg()]; pn != nil {
+					use(pn, n.Pos())
+				}
+			}
+		}
+		return true
+	})
+	var out []*ast.ImportSpec
+	for _, spec := range fi.file.Imports {
+		pn := importName(info, spec)
+		if pn == nil || spec.Name != nil && spec.Name.Name == "_" {
+			continue
+		}
+		if total[pn] > 0 && left[pn] == 0 {
+			out = append(out, spec)
+		}
+	}
+	return out, true
+}
+
+// importName returns the package name an import declares.
+func importName(info *types.Info, spec *ast.ImportSpec) *types.PkgName {
+	var obj types.Object
+	if spec.Name != nil {
+		obj = info.Defs[spec.Name]
+	} else {
+		obj = info.Implicits[spec]
+	}
+	pn, _ := obj.(*types.PkgName)
+	return pn
+}
+
+// deleteImports returns the edits that delete specs, whole lines at a
+// time, the way gofmt would leave the file: a declaration left empty goes
+// entirely, and no run of blank lines is left behind. It fails when a
+// spec shares its line with other code.
+func (f *Fixer) deleteImports(fi *fileInfo, specs []*ast.ImportSpec) ([]edit, bool) {
+	tf := fi.tf
+	line := func(pos token.Pos) int { return tf.Line(pos) }
+	lines := tf.LineCount()
+	del := make([]bool, lines+2) // 1-based; del[lines+1] is past the end
+	blank := func(l int) bool {
+		if l < 1 || l > lines {
+			return false
+		}
+		start := tf.Offset(tf.LineStart(l))
+		end := len(fi.content)
+		if l < lines {
+			end = tf.Offset(tf.LineStart(l + 1))
+		}
+		return len(bytes.TrimSpace(fi.content[start:end])) == 0
+	}
+	// alone reports whether [pos, end) fills its lines: only white space
+	// before it and only white space or a line comment after it.
+	alone := func(pos, end token.Pos) bool {
+		start := tf.Offset(tf.LineStart(line(pos)))
+		if len(bytes.TrimSpace(fi.content[start:tf.Offset(pos)])) != 0 {
+			return false
+		}
+		rest := fi.content[tf.Offset(end):]
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			rest = rest[:i]
+		}
+		rest = bytes.TrimSpace(rest)
+		return len(rest) == 0 || bytes.HasPrefix(rest, []byte("//"))
+	}
+	deleted := map[*ast.ImportSpec]bool{}
+	for _, s := range specs {
+		deleted[s] = true
+	}
+	for _, decl := range fi.file.Decls {
+		gd, ok := decl.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		n := 0
+		for _, s := range gd.Specs {
+			if deleted[s.(*ast.ImportSpec)] {
+				n++
+			}
+		}
+		switch {
+		case n == 0:
+			continue
+		case n == len(gd.Specs):
+			// The whole declaration goes, with its doc comment.
+			start := gd.Pos()
+			if gd.Doc != nil {
+				start = gd.Doc.Pos()
+			}
+			if !alone(start, gd.End()) {
+				return nil, false
+			}
+			first, last := line(start), line(gd.End())
+			for l := first; l <= last; l++ {
+				del[l] = true
+			}
+			// Keep one blank line between what was before and after.
+			switch {
+			case blank(first-1) && blank(last+1):
+				del[last+1] = true
+			case blank(first-1) && last == lines:
+				del[first-1] = true
+			}
+		case !gd.Lparen.IsValid():
+			return nil, false
+		default:
+			lp, rp := line(gd.Lparen), line(gd.Rparen)
+			var specLines [][2]int
+			for _, s := range gd.Specs {
+				is := s.(*ast.ImportSpec)
+				start, end := is.Pos(), is.End()
+				if is.Doc != nil {
+					start = is.Doc.Pos()
+				}
+				if is.Comment != nil {
+					end = is.Comment.End()
+				}
+				a, b := line(start), line(end)
+				if a <= lp || b >= rp || (deleted[is] && !alone(start, end)) {
+					return nil, false
+				}
+				for _, o := range specLines {
+					if a <= o[1] && o[0] <= b {
+						return nil, false // two specs on one line
+					}
+				}
+				specLines = append(specLines, [2]int{a, b})
+				if deleted[is] {
+					for l := a; l <= b; l++ {
+						del[l] = true
+					}
+				}
+			}
+			// No leading, trailing or doubled blank line in the group.
+			prevBlank := true // the line with "(" counts as blank
+			lastKept := 0
+			for l := lp + 1; l < rp; l++ {
+				if del[l] {
+					continue
+				}
+				b := blank(l)
+				if b && prevBlank {
+					del[l] = true
+					continue
+				}
+				prevBlank = b
+				lastKept = l
+			}
+			if lastKept > 0 && blank(lastKept) {
+				del[lastKept] = true
+			}
+		}
+	}
+	// One edit per run of deleted lines.
+	var edits []edit
+	for l := 1; l <= lines; l++ {
+		if !del[l] {
+			continue
+		}
+		a := l
+		for l+1 <= lines && del[l+1] {
+			l++
+		}
+		start := tf.LineStart(a)
+		end := token.Pos(tf.Base() + tf.Size())
+		if l < lines {
+			end = tf.LineStart(l + 1)
+		}
+		edits = append(edits, edit{start, end, ""})
+	}
+	return edits, true
+}
