@@ -80,7 +80,15 @@ func (a *pkgAnalysis) isProviderField(t types.Type, name string) bool {
 		return false
 	}
 	s := a.summary(m)
-	return s != nil && slices.Contains(s.ProviderFields, name)
+	if s == nil || !slices.Contains(s.ProviderFields, name) {
+		return false
+	}
+	// The field and the method must belong to the same (possibly embedded)
+	// struct: in struct{ *Inner; Token string } the outer Token is not the
+	// one Inner's provider method reads.
+	_, mpath, _ := types.LookupFieldOrMethod(t, true, a.pkg.Types, m.Name())
+	_, fpath, _ := types.LookupFieldOrMethod(t, true, a.pkg.Types, name)
+	return len(mpath) > 0 && slices.Equal(mpath[:len(mpath)-1], fpath[:max(len(fpath)-1, 0)])
 }
 
 // fromProvider reports whether a call returns a provider's header value or
