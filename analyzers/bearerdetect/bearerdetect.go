@@ -12,6 +12,7 @@ import (
 	"reflect"
 	"slices"
 
+	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"golang.org/x/tools/go/analysis"
 )
@@ -102,6 +103,27 @@ func Result(pass *analysis.Pass, base *analysis.Analyzer) (*bearercheck.Result, 
 		return nil, fmt.Errorf("package %s does not type-check: %v%s", pass.Pkg.Path(), errs[0], more)
 	}
 	return res, nil
+}
+
+// NewReporter returns a reporting analyzer: it reads base's result and
+// hands it to report. doc is the analyzer's doc.go, whose "# Analyzer name"
+// section becomes its Doc.
+func NewReporter(base *analysis.Analyzer, name, doc string, report func(*analysis.Pass, *bearercheck.Result)) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:             name,
+		Doc:              docs.Extract(doc, name),
+		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name,
+		Requires:         []*analysis.Analyzer{base},
+		RunDespiteErrors: true,
+		Run: func(pass *analysis.Pass) (any, error) {
+			res, err := Result(pass, base)
+			if err != nil {
+				return nil, err
+			}
+			report(pass, res)
+			return nil, nil
+		},
+	}
 }
 
 // Describe names a function for messages: F, pkg.F, T.M or pkg.T.M

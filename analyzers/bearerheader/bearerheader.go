@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
-	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/fixes"
 	"golang.org/x/tools/go/analysis"
@@ -19,21 +18,7 @@ const Name = "bearerheader"
 
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             Name,
-		Doc:              docs.Extract(doc, Name),
-		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerheader",
-		Requires:         []*analysis.Analyzer{base},
-		RunDespiteErrors: true,
-		Run: func(pass *analysis.Pass) (any, error) {
-			res, err := bearerdetect.Result(pass, base)
-			if err != nil {
-				return nil, err
-			}
-			run(pass, res)
-			return nil, nil
-		},
-	}
+	return bearerdetect.NewReporter(base, Name, doc, run)
 }
 
 func run(pass *analysis.Pass, res *bearercheck.Result) {

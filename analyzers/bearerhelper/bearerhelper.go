@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
-	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"golang.org/x/tools/go/analysis"
 )
@@ -19,31 +18,21 @@ const Name = "bearerhelper"
 
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             Name,
-		Doc:              docs.Extract(doc, Name),
-		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerhelper",
-		Requires:         []*analysis.Analyzer{base},
-		RunDespiteErrors: true,
-		Run: func(pass *analysis.Pass) (any, error) {
-			res, err := bearerdetect.Result(pass, base)
-			if err != nil {
-				return nil, err
-			}
-			for _, h := range res.Helpers {
-				if !h.Summary.Root {
-					continue // bearer-only only through another helper
-				}
-				pass.Report(analysis.Diagnostic{
-					Pos:      h.Decl.Name.Pos(),
-					End:      h.Decl.Name.End(),
-					Category: "root-helper",
-					Message: fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token; accept an AuthProvider and use its %s()",
-						bearerdetect.Describe(h.Obj, pass.Pkg), source(h), res.Config().ProviderMethod),
-				})
-			}
-			return nil, nil
-		},
+	return bearerdetect.NewReporter(base, Name, doc, run)
+}
+
+func run(pass *analysis.Pass, res *bearercheck.Result) {
+	for _, h := range res.Helpers {
+		if !h.Summary.Root {
+			continue // bearer-only only through another helper
+		}
+		pass.Report(analysis.Diagnostic{
+			Pos:      h.Decl.Name.Pos(),
+			End:      h.Decl.Name.End(),
+			Category: "root-helper",
+			Message: fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token; accept an AuthProvider and use its %s()",
+				bearerdetect.Describe(h.Obj, pass.Pkg), source(h), res.Config().ProviderMethod),
+		})
 	}
 }
 

@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
-	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
+	"github.com/bearercheck/bearercheck/bearercheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -17,28 +17,18 @@ const Name = "taskauth"
 
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
-		Name:             Name,
-		Doc:              docs.Extract(doc, Name),
-		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/taskauth",
-		Requires:         []*analysis.Analyzer{base},
-		RunDespiteErrors: true,
-		Run: func(pass *analysis.Pass) (any, error) {
-			res, err := bearerdetect.Result(pass, base)
-			if err != nil {
-				return nil, err
-			}
-			for _, c := range res.TaskCalls {
-				name := bearerdetect.Describe(c.Callee, pass.Pkg)
-				pass.Report(analysis.Diagnostic{
-					Pos:      c.Call.Pos(),
-					End:      c.Call.End(),
-					Category: "ignored-task",
-					Message:  fmt.Sprintf("call to bearer-only helper %s ignores agent task %s; pass an AuthProvider for the task", name, c.Task.Expr),
-					Related:  []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
-				})
-			}
-			return nil, nil
-		},
+	return bearerdetect.NewReporter(base, Name, doc, run)
+}
+
+func run(pass *analysis.Pass, res *bearercheck.Result) {
+	for _, c := range res.TaskCalls {
+		name := bearerdetect.Describe(c.Callee, pass.Pkg)
+		pass.Report(analysis.Diagnostic{
+			Pos:      c.Call.Pos(),
+			End:      c.Call.End(),
+			Category: "ignored-task",
+			Message:  fmt.Sprintf("call to bearer-only helper %s ignores agent task %s; pass an AuthProvider for the task", name, c.Task.Expr),
+			Related:  []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
+		})
 	}
 }
