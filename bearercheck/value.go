@@ -37,6 +37,7 @@ type Value struct {
 
 	Kind     Kind        // how the Bearer scheme entered the value
 	Origin   ast.Expr    // the expression that builds the bearer value
+	Token    ast.Expr    // the value is exactly Prefix followed by this expression
 	Provider bool        // the value is an AuthProvider's full header value
 	Helper   *types.Func // the bearer-returning function the value comes from
 }
@@ -71,25 +72,54 @@ func exact(s string) Value { return Value{Prefix: s, Exact: true} }
 
 var unknown = Value{}
 
-// concat is the value of a followed by b.
-func concat(a, b Value) Value {
-	switch {
-	case a.Head == nil && a.Exact && a.Prefix == "":
+// concat is the value of a followed by b, the value of expression bx
+// (nil when b is text of a format).
+func concat(a, b Value, bx ast.Expr) Value {
+	if a.Head == nil && a.Exact && a.Prefix == "" {
+		if opaque(b) {
+			b.Token = bx
+		}
 		return b
-	case !a.Exact:
-		return a
-	case b.Head != nil:
-		a.Exact = false
+	}
+	if b.Head == nil && b.Exact && b.Prefix == "" {
 		return a
 	}
 	r := a
+	r.Token = nil // unless it ends with one opaque expression, below
+	switch {
+	case !a.Exact:
+		return r
+	case b.Head != nil:
+		r.Exact = false
+		return r
+	}
 	r.Prefix = a.Prefix + b.Prefix
 	r.Exact = b.Exact
 	r.Provider = false
+	switch {
+	case opaque(b):
+		r.Token = bx
+	case b.Token != nil:
+		r.Token = b.Token
+	}
 	if r.Kind == KindNone {
 		r.Kind, r.Origin, r.Helper = b.Kind, b.Origin, b.Helper
 	}
 	return r
+}
+
+// opaque reports whether nothing is known about a value.
+func opaque(v Value) bool { return v.Head == nil && v.Prefix == "" && !v.Exact }
+
+// BearerToken returns the token expression of a value that is exactly
+// the Bearer scheme, white space, and that one expression ("Bearer "+tok,
+// fmt.Sprintf("Bearer %s", tok), strings.Join([]string{"Bearer", tok}, " ")),
+// or nil.
+func (v Value) BearerToken() ast.Expr {
+	if v.Token == nil || !v.IsBearer() || strings.TrimSpace(v.Prefix[len("bearer"):]) != "" {
+		return nil
+	}
+	return v.Token
 }
 
 // merge is the value of a variable assigned each of vals: their longest
@@ -120,6 +150,9 @@ func merge(vals []Value) Value {
 		}
 		if r.Origin != v.Origin {
 			r.Origin = nil
+		}
+		if r.Token != v.Token {
+			r.Token = nil
 		}
 	}
 	return r
@@ -167,7 +200,7 @@ func (a *pkgAnalysis) eval1(e ast.Expr, ctx *fnCtx) Value {
 		if e.Op != token.ADD || !isString(info.TypeOf(e)) {
 			return unknown
 		}
-		v := concat(a.eval(e.X, ctx), a.eval(e.Y, ctx))
+		v := concat(a.eval(e.X, ctx), a.eval(e.Y, ctx), e.Y)
 		return a.origin(v, e, KindLiteral)
 	case *ast.CallExpr:
 		return a.evalCall(e, ctx)
@@ -265,7 +298,7 @@ func (a *pkgAnalysis) evalCall(call *ast.CallExpr, ctx *fnCtx) Value {
 		} else {
 			v = exact("")
 			for _, arg := range args {
-				v = concat(v, a.eval(arg, ctx))
+				v = concat(v, a.eval(arg, ctx), arg)
 			}
 		}
 		return a.origin(v, call, KindSprintf)
@@ -350,7 +383,7 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 	v := exact("")
 	var text strings.Builder
 	flush := func() {
-		v = concat(v, exact(text.String()))
+		v = concat(v, exact(text.String()), nil)
 		text.Reset()
 	}
 	argi := 0
@@ -376,8 +409,11 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 		if verb != 's' && verb != 'v' {
 			return notExact(v)
 		}
-		v = concat(v, av)
+		v = concat(v, av, args[argi-1])
 		if !v.Exact {
+			if i+1 < len(format) || argi < len(args) {
+				v.Token = nil // more text or arguments follow the token
+			}
 			return v
 		}
 	}
@@ -387,6 +423,7 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 
 func notExact(v Value) Value {
 	v.Exact = false
+	v.Token = nil
 	return v
 }
 
@@ -406,10 +443,13 @@ func (a *pkgAnalysis) evalJoin(elems, sep ast.Expr, ctx *fnCtx) Value {
 			return unknown
 		}
 		if i > 0 {
-			v = concat(v, s)
+			v = concat(v, s, nil)
 		}
-		v = concat(v, a.eval(el, ctx))
+		v = concat(v, a.eval(el, ctx), el)
 		if !v.Exact {
+			if i < len(lit.Elts)-1 {
+				v.Token = nil // more elements follow the token
+			}
 			return v
 		}
 	}

@@ -102,7 +102,7 @@ func (f *Fixer) build(s *bearercheck.Site) *change {
 	if origin == nil || !f.reachesSink(s, origin) {
 		return nil
 	}
-	tok := f.token(origin)
+	tok := s.Val.BearerToken()
 	if tok == nil || !types.Identical(f.pass.TypesInfo.TypeOf(tok), types.Typ[types.String]) {
 		return nil
 	}

@@ -2,6 +2,7 @@ package fixes
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -129,4 +130,13 @@ func (f *Fixer) freshName(fi *fileInfo, stmt *ast.IfStmt) string {
 		return name
 	}
 	return ""
+}
+
+// constString returns the value of a constant string expression.
+func (f *Fixer) constString(e ast.Expr) (string, bool) {
+	tv, ok := f.pass.TypesInfo.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
