@@ -98,32 +98,7 @@ func TestExampleModule(t *testing.T) {
 	stdout, stderr, err := runIn(dir, binary, "-json", "./...")
 	require.NoError(t, err, "bearercheck -json ./...: %s", stderr)
 
-	var tree map[string]map[string]json.RawMessage
-	require.NoError(t, json.Unmarshal([]byte(stdout), &tree), "stdout:\n%s", stdout)
-
-	// A package with _test.go files appears twice in the tree, once as its
-	// test variant ("p [p.test]"), so the same site may be listed twice.
-	got := map[string][]string{}
-	seen := map[string]bool{}
-	for pkg, byAnalyzer := range tree {
-		for analyzer, raw := range byAnalyzer {
-			var diags []jsonDiag
-			require.NoError(t, json.Unmarshal(raw, &diags), "%s %s: %s", pkg, analyzer, raw)
-			for _, d := range diags {
-				m := posnLine.FindStringSubmatch(filepath.ToSlash(d.Posn))
-				require.NotNil(t, m, "bad posn %q", d.Posn)
-				rel := strings.TrimPrefix(m[1], filepath.ToSlash(dir)+"/")
-				if key := analyzer + " " + d.Posn; !seen[key] {
-					seen[key] = true
-					got[analyzer] = append(got[analyzer], rel+":"+m[2])
-				}
-				require.NotContains(t, d.Message, "EXAMPLE0000", "secret leaked in %s", d.Posn)
-			}
-		}
-	}
-	for analyzer := range got {
-		slices.Sort(got[analyzer])
-	}
+	got := collectJSON(t, dir, stdout)
 	for _, analyzer := range slices.Sorted(maps.Keys(exampleWant)) {
 		want := slices.Sorted(slices.Values(exampleWant[analyzer]))
 		require.Equal(t, want, got[analyzer], "analyzer %s", analyzer)
@@ -132,6 +107,63 @@ func TestExampleModule(t *testing.T) {
 		_, known := exampleWant[analyzer]
 		require.True(t, known, "unexpected analyzer %s: %v", analyzer, got[analyzer])
 	}
+}
+
+// TestExampleModuleVet checks that go vet -vettool reports exactly what the
+// standalone command reports, for every analyzer: facts cross package
+// boundaries through vet's .vetx files as they do in the standalone driver.
+func TestExampleModuleVet(t *testing.T) {
+	dir := exampleDir(t)
+	stdout, stderr, err := runIn(dir, binary, "-json", "./...")
+	require.NoError(t, err, "bearercheck -json ./...: %s", stderr)
+	standalone := collectJSON(t, dir, stdout)
+
+	vetOut, vetErr, _ := runIn(dir, "go", "vet", "-vettool="+binary, "-json", "./...")
+	// go vet -json writes one JSON tree per package, each after a "# pkg"
+	// comment line (to stderr, or stdout depending on the go version).
+	var trees strings.Builder
+	for _, line := range strings.Split(vetOut+"\n"+vetErr, "\n") {
+		if !strings.HasPrefix(line, "#") {
+			trees.WriteString(line + "\n")
+		}
+	}
+	vet := collectJSON(t, dir, trees.String())
+	require.Equal(t, standalone, vet)
+	require.NotEmpty(t, vet["taskauth"], "cross-package facts reach taskauth under go vet")
+}
+
+// collectJSON returns the sorted file:line of each diagnostic, per
+// analyzer, in a stream of go/analysis JSON trees. A package with _test.go
+// files appears twice (as "p [p.test]"), so duplicates are dropped.
+func collectJSON(t *testing.T, dir, data string) map[string][]string {
+	t.Helper()
+	got := map[string][]string{}
+	seen := map[string]bool{}
+	dec := json.NewDecoder(strings.NewReader(data))
+	for dec.More() {
+		var tree map[string]map[string]json.RawMessage
+		require.NoError(t, dec.Decode(&tree), "output:\n%s", data)
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var diags []jsonDiag
+				require.NoError(t, json.Unmarshal(raw, &diags), "%s %s: %s", pkg, analyzer, raw)
+				for _, d := range diags {
+					m := posnLine.FindStringSubmatch(filepath.ToSlash(d.Posn))
+					require.NotNil(t, m, "bad posn %q", d.Posn)
+					rel := strings.TrimPrefix(m[1], filepath.ToSlash(dir)+"/")
+					if key := analyzer + " " + rel + ":" + m[2]; !seen[key] {
+						seen[key] = true
+						got[analyzer] = append(got[analyzer], rel+":"+m[2])
+					}
+					require.NotContains(t, d.Message, "EXAMPLE0000", "secret leaked in %s", d.Posn)
+				}
+			}
+		}
+	}
+	for analyzer := range got {
+		slices.Sort(got[analyzer])
+	}
+	return got
 }
 
 // TestExampleModuleFix applies -fix to a copy of the example codebase: the
