@@ -189,8 +189,10 @@ func Analyze(p *Package) *Result {
 			a.visit(f, r)
 		}
 	}
-	for _, file := range files {
-		a.visitPackageLevel(file, r)
+	if !a.allowed(nil) {
+		for _, file := range files {
+			a.visitPackageLevel(file, r)
+		}
 	}
 	a.applyDirectives(files, r)
 	// Keep what the result's methods need, not the indexes.

@@ -174,15 +174,19 @@ func (a *pkgAnalysis) findAvail(f *fnCtx, ok func(types.Type) bool) *Avail {
 }
 
 // allowed reports whether fn is exempt by the allow list.
+// A nil fn asks about the package's package-level declarations.
 func (a *pkgAnalysis) allowed(fn *types.Func) bool {
-	if len(a.cfg.Allow) == 0 {
+	if len(a.cfg.Allow) == 0 || a.pkg.Types == nil {
 		return false
 	}
 	pkg := a.pkg.Types.Path()
-	name := pkg + "." + fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		if n := namedOf(recv.Type()); n != nil {
-			name = pkg + "." + n.Obj().Name() + "." + fn.Name()
+	name := pkg
+	if fn != nil {
+		name = pkg + "." + fn.Name()
+		if recv := fn.Signature().Recv(); recv != nil {
+			if n := namedOf(recv.Type()); n != nil {
+				name = pkg + "." + n.Obj().Name() + "." + fn.Name()
+			}
 		}
 	}
 	for _, pat := range a.cfg.Allow {

@@ -115,3 +115,10 @@ func TestDoc(t *testing.T) {
 		})
 	}
 }
+
+func TestAllow(t *testing.T) {
+	cfg := bearercheck.DefaultConfig()
+	cfg.Allow = []string{"allowed.Static.Header", "allowed.legacyFunc", "allowed/legacy/..."}
+	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
+	analysistest.Run(t, analysistest.TestData(), a, "allowed", "allowed/legacy", "allowed/legacy/sub")
+}
