@@ -193,7 +193,7 @@ func (o *Options) RegisterFlags(fs *flag.FlagSet) {
 // in dir: the defaults, then the configuration file, then explicit settings.
 func (o *Options) For(dir string) (*Config, error) {
 	file := o.ConfigFile
-	if file == "" && dir != "" {
+	if file == "" && dir != "" && !o.allSet() {
 		file = findConfig(dir)
 	}
 	if v, ok := o.cache.Load(file); ok {
@@ -204,6 +204,17 @@ func (o *Options) For(dir string) (*Config, error) {
 	l := &loaded{cfg, err}
 	o.cache.Store(file, l)
 	return cfg, err
+}
+
+// allSet reports whether every key is set explicitly (golangci-lint
+// settings): no file found by walking up can change anything then.
+func (o *Options) allSet() bool {
+	for _, k := range configKeys {
+		if !o.set[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func (o *Options) load(file string) (*Config, error) {

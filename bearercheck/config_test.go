@@ -100,3 +100,13 @@ func TestFlagValidation(t *testing.T) {
 type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+func TestExplicitSettingsIgnoreFiles(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(root, ConfigFileName), []byte("nope: 1\n"), 0o644))
+	cfg := DefaultConfig()
+	cfg.ProviderMethod = "HeaderValue"
+	got, err := NewOptions(cfg).For(root)
+	require.NoError(t, err, "golangci-lint settings set every key: the file cannot matter")
+	assert.Equal(t, "HeaderValue", got.ProviderMethod)
+}
