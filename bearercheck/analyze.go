@@ -26,9 +26,6 @@ type Package struct {
 	Config *Config
 	// Imported returns the summary of a function of another package, or nil.
 	Imported func(*types.Func) *FuncSummary
-	// ImportsFacts is set when some imported function has a summary: the
-	// package must then be analysed even if nothing in it looks relevant.
-	ImportsFacts bool
 }
 
 // Result is everything the core found in a package, in source order.
@@ -132,7 +129,13 @@ type pkgAnalysis struct {
 	depMemo    map[*types.Var]*depSet
 
 	providerCache map[types.Type]*types.Func
-	exprOwner     map[*ast.File]*fnCtx // package-level initialisers
+	apiNames      map[string]bool // the names of the bearer APIs, a quick filter
+
+	// While summaries are computed: the function being visited, and for
+	// each function of the package, the functions that read its summary.
+	cur       *fnCtx
+	readers   map[*types.Func]map[*fnCtx]bool
+	exprOwner map[*ast.File]*fnCtx // package-level initialisers
 }
 
 // Analyze runs the detection over one package.
@@ -146,7 +149,7 @@ func Analyze(p *Package) *Result {
 		providerCache: map[types.Type]*types.Func{},
 	}
 	files := a.files()
-	if !p.ImportsFacts && !a.mayMatter() {
+	if !a.mayMatter() {
 		return &Result{Summaries: a.local, a: a}
 	}
 	a.index(files)
@@ -160,27 +163,36 @@ func Analyze(p *Package) *Result {
 		}
 	}
 	// Summaries to a fixed point: helpers call helpers within the package.
-	for round := 0; round < 10; round++ {
+	// After the first round only the functions that consulted a summary
+	// that changed are visited again.
+	a.readers = map[*types.Func]map[*fnCtx]bool{}
+	dirty := map[*fnCtx]bool{}
+	for _, f := range a.funcs {
+		dirty[f] = !f.exempt
+	}
+	for round := 0; round < 10 && len(dirty) > 0; round++ {
 		a.reset()
-		changed := false
+		next := map[*fnCtx]bool{}
 		for _, f := range a.funcs {
-			if f.exempt {
+			if !dirty[f] {
 				continue
 			}
+			a.cur = f
 			s := a.visit(f, nil)
 			if old := a.local[f.obj]; !reflect.DeepEqual(old, s) && !(old.empty() && s.empty()) {
-				changed = true
 				if s.empty() {
 					delete(a.local, f.obj)
 				} else {
 					a.local[f.obj] = s
 				}
+				for g := range a.readers[f.obj] {
+					next[g] = !g.exempt
+				}
 			}
 		}
-		if !changed {
-			break
-		}
+		dirty = next
 	}
+	a.cur, a.readers = nil, nil
 
 	a.reset()
 	r := &Result{Summaries: a.local, a: a}
@@ -203,7 +215,7 @@ func Analyze(p *Package) *Result {
 // mayMatter is the fast path: a package can hold a site, a helper or a
 // provider only if it uses a constant string that mentions bearer or
 // authorization, declares a provider method, or calls a bearer-by-API
-// function. (Packages whose imports carry facts are always analysed.)
+// function or a function of another package that has a summary.
 func (a *pkgAnalysis) mayMatter() bool {
 	info := a.pkg.Info
 	for _, tv := range info.Types {
@@ -214,17 +226,17 @@ func (a *pkgAnalysis) mayMatter() bool {
 			}
 		}
 	}
-	apis := map[string]bool{}
-	for _, api := range a.cfg.BearerAPIs {
-		apis[api[strings.LastIndex(api, ".")+1:]] = true
-	}
 	for id, obj := range info.Defs {
 		if fn, ok := obj.(*types.Func); ok && id.Name == a.cfg.ProviderMethod && a.isProviderMethod(fn) {
 			return true
 		}
 	}
-	for id, obj := range info.Uses {
-		if fn, ok := obj.(*types.Func); ok && apis[id.Name] && a.isBearerAPI(fn) {
+	for _, obj := range info.Uses {
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() == a.pkg.Types {
+			continue
+		}
+		if a.isBearerAPI(fn) || a.summary(fn) != nil {
 			return true
 		}
 	}
@@ -257,6 +269,12 @@ func (a *pkgAnalysis) files() []*ast.File {
 func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
 	fn = fn.Origin()
 	if fn.Pkg() == a.pkg.Types {
+		if a.readers != nil && a.cur != nil {
+			if a.readers[fn] == nil {
+				a.readers[fn] = map[*fnCtx]bool{}
+			}
+			a.readers[fn][a.cur] = true
+		}
 		return a.local[fn]
 	}
 	if a.pkg.Imported != nil {

@@ -205,7 +205,13 @@ func (a *pkgAnalysis) allowed(fn *types.Func) bool {
 
 // isBearerAPI reports whether fn is in the bearer-by-API table.
 func (a *pkgAnalysis) isBearerAPI(fn *types.Func) bool {
-	if fn.Pkg() == nil {
+	if a.apiNames == nil {
+		a.apiNames = map[string]bool{}
+		for _, api := range a.cfg.BearerAPIs {
+			a.apiNames[api[strings.LastIndex(api, ".")+1:]] = true
+		}
+	}
+	if fn.Pkg() == nil || !a.apiNames[fn.Name()] {
 		return false
 	}
 	fn = fn.Origin()
