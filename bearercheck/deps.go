@@ -54,9 +54,10 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
+			// A provider's value or token: mark it, and go on to record what
+			// the provider itself derives from (a task, say).
 			if fn, _ := typeutil.Callee(info, n).(*types.Func); fn != nil && a.fromProvider(fn, n) {
 				d.provider = true
-				return false
 			}
 		case *ast.SelectorExpr:
 			sel, ok := info.Selections[n]
@@ -66,7 +67,6 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 			if sel.Kind() == types.FieldVal {
 				if a.isProviderField(info.TypeOf(n.X), sel.Obj().Name()) {
 					d.provider = true
-					return false
 				}
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 					if v, ok := info.Uses[id].(*types.Var); ok && f != nil && f.owns(v) {

@@ -98,6 +98,12 @@ func PassProvider(task *auth.AgentTask, c *api.Client) (*http.Response, error) {
 	return c.GetAs(p, "/wham/usage")
 }
 
+// PassTaskToken passes a value read through the task's own accessor: it
+// derives from the task.
+func PassTaskToken(task *auth.AgentTask, c *api.Client) string {
+	return api.AuthHeader(task.Provider().BearerToken())
+}
+
 // NoTask has no agent task in scope.
 func NoTask(c *api.Client) (api.Usage, error) {
 	return c.GetUsage()
