@@ -5,6 +5,7 @@
 package bearercheck
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
@@ -207,6 +208,10 @@ func Analyze(p *Package) *Result {
 		}
 	}
 	a.applyDirectives(files, r)
+	// Source order: package-level sites were found after the functions.
+	bySite := func(x, y *Site) int { return cmp.Compare(x.Value.Pos(), y.Value.Pos()) }
+	slices.SortStableFunc(r.Sites, bySite)
+	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes.
 	a.memo, a.evaluating, a.depMemo, a.assigns, a.funcs, a.byObj = nil, nil, nil, nil, nil, nil
 	return r
