@@ -42,8 +42,29 @@ type Result struct {
 	// in a package that does not type-check.
 	TypeErrors []types.Error
 
+	// Err is set when the package was not analysed (see Failed): the
+	// rest of the result is empty.
+	Err error
+
 	a          *pkgAnalysis
 	errClaimed atomic.Bool
+	firstErr   func() bool
+}
+
+// Failed returns the result of a package that could not be analysed
+// (its configuration is invalid). first reports whether this is the first
+// package to report err, so that the error is reported once per run.
+func Failed(err error, first func() bool) *Result {
+	return &Result{Err: err, firstErr: first}
+}
+
+// ClaimErr returns the error of a failed result, if this is the first
+// result of the run to report it.
+func (r *Result) ClaimErr() error {
+	if r.Err == nil || r.firstErr != nil && !r.firstErr() {
+		return nil
+	}
+	return r.Err
 }
 
 // ClaimTypeErrors returns the package's type errors to the first caller

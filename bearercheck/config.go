@@ -116,7 +116,9 @@ func ParseConfig(data []byte) (Config, error) {
 			return cfg, fmt.Errorf("line %d: unknown key %q (known: %s)", k.Line, k.Value, strings.Join(configKeys, ", "))
 		}
 		if err := v.Decode(p); err != nil {
-			return cfg, fmt.Errorf("line %d: %s: %v", v.Line, k.Value, strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  "))
+			msg := strings.TrimPrefix(err.Error(), "yaml: unmarshal errors:\n  ")
+			msg = strings.TrimPrefix(msg, fmt.Sprintf("line %d: ", v.Line))
+			return cfg, fmt.Errorf("line %d: %s: %s", v.Line, k.Value, msg)
 		}
 	}
 	return cfg, cfg.Validate()
@@ -150,8 +152,17 @@ type Options struct {
 	Config     Config // explicit settings; only the keys in set count
 	ConfigFile string // -config: use this file for every package
 
-	set   map[string]bool
-	cache sync.Map // file path -> *loaded
+	set      map[string]bool
+	cache    sync.Map // file path -> *loaded
+	reported sync.Map // error -> true, once reported
+}
+
+// FirstReport reports whether err (an error of For) is reported for the
+// first time: a broken configuration file is reported once per run, not
+// once per package.
+func (o *Options) FirstReport(err error) bool {
+	_, seen := o.reported.LoadOrStore(err, true)
+	return !seen
 }
 
 type loaded struct {

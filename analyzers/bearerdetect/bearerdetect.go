@@ -48,7 +48,10 @@ func New(opts *bearercheck.Options) *analysis.Analyzer {
 func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
 	cfg, err := opts.For(packageDir(pass))
 	if err != nil {
-		return nil, err
+		// Not an error of this analyzer: that would fail every importer
+		// with "failed prerequisites". The reporting analyzers report it,
+		// once per run.
+		return bearercheck.Failed(err, func() bool { return opts.FirstReport(err) }), nil
 	}
 	res := bearercheck.Analyze(&bearercheck.Package{
 		Fset:   pass.Fset,
@@ -89,11 +92,15 @@ func packageDir(pass *analysis.Pass) string {
 // Result returns the base analyzer's result from a reporting analyzer's
 // pass, or an error naming the package when it does not type-check (for
 // one of the analyzers that share the result; the others get the partial
-// result). Reporting analyzers run only on the packages asked for, so a
+// result). A package whose configuration is invalid has no result: one
+// analyzer of the run gets the error, the others nil and nil. Reporting analyzers run only on the packages asked for, so a
 // broken dependency is never an error here: its facts are partial, and its
 // importers are analysed.
 func Result(pass *analysis.Pass, base *analysis.Analyzer) (*bearercheck.Result, error) {
 	res := pass.ResultOf[base].(*bearercheck.Result)
+	if res.Err != nil {
+		return nil, res.ClaimErr() // nil after the first report: skip
+	}
 	if errs := res.ClaimTypeErrors(); len(errs) > 0 {
 		more := ""
 		if len(errs) > 1 {
@@ -116,7 +123,7 @@ func NewReporter(base *analysis.Analyzer, name, doc string, report func(*analysi
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
 			res, err := Result(pass, base)
-			if err != nil {
+			if res == nil {
 				return nil, err
 			}
 			report(pass, res)

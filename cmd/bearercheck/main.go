@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -30,9 +31,40 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		os.Exit(1)
 	}
+	if err := checkConfig(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 	opts := bearercheck.NewFlagOptions()
 	opts.RegisterFlags(flag.CommandLine)
 	multichecker.Main(analyzers.New(opts).Reporting()...)
+}
+
+// checkConfig validates, before any package is loaded, the configuration
+// file that applies in the current directory (or -config FILE). An invalid
+// file is then one clear error and exit status 1 in every output mode: with
+// -json, go/analysis drivers exit 0 even when an analyzer fails. Files
+// further down the tree are validated per package by the analyzers.
+func checkConfig() error {
+	opts := bearercheck.NewFlagOptions()
+	for i := 1; i < len(os.Args); i++ {
+		a := strings.TrimPrefix(os.Args[i], "-")
+		a = strings.TrimPrefix(a, "-")
+		switch {
+		case a == "flags" || a == "V" || strings.HasPrefix(a, "V=") || strings.HasSuffix(os.Args[i], ".cfg"):
+			return nil // a go vet query, or a vet unit: errors are reported there
+		case a == "config" && i+1 < len(os.Args):
+			opts.ConfigFile = os.Args[i+1]
+		case strings.HasPrefix(a, "config="):
+			opts.ConfigFile = strings.TrimPrefix(a, "config=")
+		}
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	_, err = opts.For(dir)
+	return err
 }
 
 // chdir handles a leading -C dir (or -C=dir), which must come first.
