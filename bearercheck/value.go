@@ -257,7 +257,11 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 		}
 		vals = append(vals, v)
 	}
-	return merge(vals)
+	v := merge(vals)
+	if v.Head != nil && (ctx == nil || !ctx.owns(v.Head)) {
+		return unknown // led by a parameter of another function (a field set in a constructor)
+	}
+	return v
 }
 
 // evalAssign evaluates the value an assignment gives its variable.

@@ -57,7 +57,10 @@ func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
 	case bearercheck.KindAPI:
 		what = bearerdetect.Describe(s.Callee, pass.Pkg) + " sets a Bearer Authorization header"
 	case bearercheck.KindHelper:
-		what = "Authorization header hard-codes the Bearer scheme through " + bearerdetect.Describe(s.Val.Helper, pass.Pkg)
+		what = "Authorization header hard-codes the Bearer scheme through a bearer-only helper"
+		if s.Val.Helper != nil { // nil when several helpers build the value
+			what = "Authorization header hard-codes the Bearer scheme through " + bearerdetect.Describe(s.Val.Helper, pass.Pkg)
+		}
 	case bearercheck.KindScheme:
 		what = "Authorization header is given the Bearer scheme through " + bearerdetect.Describe(s.Callee, pass.Pkg)
 	default:

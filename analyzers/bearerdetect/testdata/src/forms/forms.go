@@ -59,3 +59,14 @@ func schemeBearer(h http.Header, tok string) { // want schemeBearer:`^bearerOnly
 func envToken(h http.Header) {
 	viaLocal(h, os.Getenv("ACME_TOKEN"))
 }
+
+// schemed holds a scheme set from a constructor's parameter: its methods
+// are not scheme-parametric (the parameter is not theirs), and nothing
+// proves the scheme is Bearer.
+type schemed struct{ scheme, tok string }
+
+func newSchemed(scheme, tok string) *schemed { return &schemed{scheme: scheme, tok: tok} }
+
+func (s *schemed) apply(h http.Header) {
+	h.Set("Authorization", s.scheme+" "+s.tok)
+}

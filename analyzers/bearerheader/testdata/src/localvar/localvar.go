@@ -45,3 +45,15 @@ func unknownAssignment(h http.Header, tok string, scheme func() string) {
 	v = scheme() + " " + tok
 	h.Set("Authorization", v)
 }
+
+func bearerA(t string) string { return "Bearer " + t }
+func bearerB(t string) string { return "Bearer " + t + ";v=2" }
+
+// Two different helpers build the value: the message names neither.
+func twoHelpers(h http.Header, t string, v2 bool) {
+	v := bearerA(t)
+	if v2 {
+		v = bearerB(t)
+	}
+	h.Set("Authorization", v) // want `^Authorization header hard-codes the Bearer scheme through a bearer-only helper; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+}
