@@ -2,11 +2,9 @@ package bearercheck
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"testing"
+
+	"github.com/bearercheck/bearercheck/internal/typecheck"
 )
 
 var seeds = []string{
@@ -57,40 +55,24 @@ func FuzzAnalyze(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
-	imp := importer.Default()
 	f.Fuzz(func(t *testing.T, src string) {
-		fset := token.NewFileSet()
-		file, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments|parser.SkipObjectResolution)
-		if file == nil {
-			return
-		}
-		_ = err // partial syntax is analysed too
-		analyzeForTest(fset, []*ast.File{file}, imp)
+		analyzeForTest(src)
 	})
 }
 
 func TestAnalyzeSeeds(t *testing.T) {
-	imp := importer.Default()
 	for _, s := range seeds {
-		fset := token.NewFileSet()
-		file, _ := parser.ParseFile(fset, "p.go", s, parser.ParseComments)
-		r := analyzeForTest(fset, []*ast.File{file}, imp)
-		if r == nil {
+		if analyzeForTest(s) == nil {
 			t.Fatal("no result")
 		}
 	}
 }
 
-func analyzeForTest(fset *token.FileSet, files []*ast.File, imp types.Importer) *Result {
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Instances:  map[*ast.Ident]types.Instance{},
+func analyzeForTest(src string) *Result {
+	fset, file, pkg, info := typecheck.Source(src)
+	if file == nil {
+		return nil
 	}
-	conf := types.Config{Importer: imp, Error: func(error) {}}
-	pkg, _ := conf.Check("p", fset, files, info)
 	cfg := DefaultConfig()
-	return Analyze(&Package{Fset: fset, Files: files, Types: pkg, Info: info, Config: &cfg})
+	return Analyze(&Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: &cfg})
 }

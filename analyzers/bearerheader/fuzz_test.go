@@ -2,15 +2,12 @@ package bearerheader
 
 import (
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/typecheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -24,22 +21,11 @@ func FuzzReport(f *testing.F) {
 			f.Add(string(data))
 		}
 	}
-	imp := importer.Default()
 	f.Fuzz(func(t *testing.T, src string) {
-		fset := token.NewFileSet()
-		file, _ := parser.ParseFile(fset, "p.go", src, parser.ParseComments|parser.SkipObjectResolution)
-		if file == nil || file.Name == nil {
+		fset, file, pkg, info := typecheck.Source(src)
+		if file == nil {
 			return
 		}
-		info := &types.Info{
-			Types:      map[ast.Expr]types.TypeAndValue{},
-			Defs:       map[*ast.Ident]types.Object{},
-			Uses:       map[*ast.Ident]types.Object{},
-			Selections: map[*ast.SelectorExpr]*types.Selection{},
-			Instances:  map[*ast.Ident]types.Instance{},
-		}
-		conf := types.Config{Importer: imp, Error: func(error) {}}
-		pkg, _ := conf.Check(file.Name.Name, fset, []*ast.File{file}, info)
 		cfg := bearercheck.DefaultConfig()
 		res := bearercheck.Analyze(&bearercheck.Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: &cfg})
 		pass := &analysis.Pass{
