@@ -131,7 +131,11 @@ func (d *depSet) source(f *fnCtx) TokenSource {
 	}
 	for _, x := range tokenLike(own) {
 		if i, ok := f.params[x.v]; ok {
-			t.add(TokenSource{Params: []int{i}, Names: []string{params.At(i).Name()}})
+			name := params.At(i).Name()
+			if x.field != "" {
+				name += "." + x.field // the token is a field of the parameter
+			}
+			t.add(TokenSource{Params: []int{i}, Names: []string{name}})
 		} else if x.v == f.recv {
 			u := TokenSource{Recv: true}
 			if x.field != "" {

@@ -41,7 +41,11 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 func source(h *bearercheck.Helper) string {
 	var parts []string
 	for _, n := range h.Summary.Helper.Names {
-		parts = append(parts, "parameter "+n)
+		if strings.Contains(n, ".") {
+			parts = append(parts, "field "+n) // of a parameter
+		} else {
+			parts = append(parts, "parameter "+n)
+		}
 	}
 	if h.Summary.Helper.Recv {
 		recv := "receiver"

@@ -30,3 +30,9 @@ func Use(h http.Header, tok string) {
 func UseClient(c *Client[int], req *http.Request) {
 	c.Get(req)
 }
+
+// getWith is a generic GET helper that sets the header itself from a
+// field of its client parameter.
+func getWith[T any](c *Client[T], req *http.Request) { // want `^getWith is a bearer-only helper: it sends field c\.token as a Bearer token`
+	req.Header.Set("Authorization", "Bearer "+c.token)
+}
