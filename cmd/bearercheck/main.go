@@ -11,8 +11,9 @@
 // -token-methods, -agent-task-types, -header-setters, -bearer-apis, -allow
 // and -include-tests, which win over any file.
 //
-// Exit status (standalone): 0 no findings, 3 findings, 1 a package did not
-// load or type-check, or the analysis failed.
+// Exit status (standalone): 0 no findings (always, with -json, unless an
+// error), 3 findings, 1 a package asked for did not load or type-check, or
+// the analysis failed. A dependency that does not type-check is a warning.
 package main
 
 import (
@@ -35,9 +36,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	// A plain run (text or -json) uses the driver in driver.go, which tells
+	// broken dependencies from broken packages; everything else (-fix,
+	// -diff, vet units, -flags, -V, profiling) is multichecker's.
 	opts := bearercheck.NewFlagOptions()
+	suite := analyzers.New(opts).Reporting()
+	lf := newLintFlags(suite, opts.RegisterFlags)
+	if err := lf.fs.Parse(os.Args[1:]); err == nil && !vetUnit(lf.fs.Args()) {
+		os.Exit(lint(lf, suite))
+	}
+	opts = bearercheck.NewFlagOptions()
 	opts.RegisterFlags(flag.CommandLine)
 	multichecker.Main(analyzers.New(opts).Reporting()...)
+}
+
+// vetUnit reports whether the arguments are a go vet (or go fix) unit:
+// one .cfg file describing a package.
+func vetUnit(args []string) bool {
+	return len(args) == 1 && strings.HasSuffix(args[0], ".cfg")
 }
 
 // checkConfig validates, before any package is loaded, the configuration
@@ -51,7 +67,7 @@ func checkConfig() error {
 		a := strings.TrimPrefix(os.Args[i], "-")
 		a = strings.TrimPrefix(a, "-")
 		switch {
-		case a == "flags" || a == "V" || strings.HasPrefix(a, "V=") || strings.HasSuffix(os.Args[i], ".cfg"):
+		case a == "flags" || a == "V" || strings.HasPrefix(a, "V=") || vetUnit(os.Args[i:]):
 			return nil // a go vet query, or a vet unit: errors are reported there
 		case a == "config" && i+1 < len(os.Args):
 			opts.ConfigFile = os.Args[i+1]

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// lintFlags are the flags of a plain run (text or -json). A run that uses
+// any other flag (-fix, -diff, -debug, -cpuprofile, -flags, -V, …) or a
+// vet unit goes to multichecker.Main instead.
+type lintFlags struct {
+	fs      *flag.FlagSet
+	json    bool
+	context int
+	tests   bool
+	enable  map[string]*bool
+}
+
+func newLintFlags(analyzers []*analysis.Analyzer, register func(*flag.FlagSet)) *lintFlags {
+	f := &lintFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}}
+	f.fs.SetOutput(io.Discard)
+	f.fs.BoolVar(&f.json, "json", false, "")
+	f.fs.IntVar(&f.context, "c", -1, "")
+	f.fs.BoolVar(&f.tests, "test", true, "")
+	for _, a := range analyzers {
+		f.enable[a.Name] = f.fs.Bool(a.Name, false, "")
+	}
+	register(f.fs)
+	return f
+}
+
+// selected returns the analyzers the enable flags select: those set to
+// true if any is, else all but those set to false.
+func (f *lintFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	set := map[string]bool{}
+	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	var on, notOff []*analysis.Analyzer
+	for _, a := range analyzers {
+		if set[a.Name] && *f.enable[a.Name] {
+			on = append(on, a)
+		}
+		if !set[a.Name] || *f.enable[a.Name] {
+			notOff = append(notOff, a)
+		}
+	}
+	if len(on) > 0 {
+		return on
+	}
+	return notOff
+}
+
+// lint is the plain run: it loads the packages itself so that it can tell
+// the packages asked for from their dependencies. A package asked for that
+// does not load or type-check is an error; a dependency that does not
+// type-check is named once, as a warning, and its importers are analysed
+// with what it does declare. Exit status: 0 no findings (or -json), 3
+// findings, 1 errors.
+func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
+	patterns := f.fs.Args()
+	if len(patterns) == 0 {
+		fmt.Fprintln(os.Stderr, "usage: bearercheck [flags] packages (see bearercheck -help)")
+		return 1
+	}
+	pkgs, err := packages.Load(&packages.Config{
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Tests: f.tests,
+	}, patterns...)
+	if err == nil && len(pkgs) == 0 {
+		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		return 1
+	}
+	exit := 0
+	if reportLoadErrors(pkgs) {
+		exit = 1
+	}
+	graph, err := checker.Analyze(f.selected(analyzers), pkgs, nil)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		return 1
+	}
+	if f.json {
+		if err := graph.PrintJSON(os.Stdout); err != nil {
+			return 1
+		}
+	} else if err := graph.PrintText(os.Stderr, f.context); err != nil {
+		return 1
+	}
+	for act := range graph.All() {
+		switch {
+		case act.Err != nil:
+			exit = 1
+		case act.IsRoot && len(act.Diagnostics) > 0 && !f.json && exit == 0:
+			exit = 3
+		}
+	}
+	return exit
+}
+
+// reportLoadErrors prints the errors of the packages asked for, and a
+// warning naming each broken dependency once. It reports whether a package
+// asked for has errors.
+func reportLoadErrors(roots []*packages.Package) bool {
+	isRoot := map[*packages.Package]bool{}
+	for _, p := range roots {
+		isRoot[p] = true
+	}
+	failed := false
+	warned := map[string]bool{}
+	for p := range packages.Postorder(roots) {
+		if len(p.Errors) == 0 {
+			continue
+		}
+		if isRoot[p] {
+			for _, err := range p.Errors {
+				fmt.Fprintln(os.Stderr, err)
+			}
+			failed = true
+			continue
+		}
+		if !warned[p.PkgPath] {
+			warned[p.PkgPath] = true
+			more := ""
+			if n := len(p.Errors); n > 1 {
+				more = fmt.Sprintf(" (and %d more)", n-1)
+			}
+			fmt.Fprintf(os.Stderr, "bearercheck: warning: dependency %s does not type-check: %v%s; its importers are analysed with what it declares\n",
+				p.PkgPath, p.Errors[0], more)
+		}
+	}
+	return failed
+}
