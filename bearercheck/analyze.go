@@ -142,7 +142,6 @@ type pkgAnalysis struct {
 	pkg     *Package
 	cfg     *Config
 	funcs   []*fnCtx
-	byObj   map[*types.Func]*fnCtx
 	assigns map[*types.Var][]*assign
 	local   map[*types.Func]*FuncSummary
 
@@ -155,9 +154,8 @@ type pkgAnalysis struct {
 
 	// While summaries are computed: the function being visited, and for
 	// each function of the package, the functions that read its summary.
-	cur       *fnCtx
-	readers   map[*types.Func]map[*fnCtx]bool
-	exprOwner map[*ast.File]*fnCtx // package-level initialisers
+	cur     *fnCtx
+	readers map[*types.Func]map[*fnCtx]bool
 }
 
 // Analyze runs the detection over one package.
@@ -165,7 +163,6 @@ func Analyze(p *Package) *Result {
 	a := &pkgAnalysis{
 		pkg:           p,
 		cfg:           p.Config,
-		byObj:         map[*types.Func]*fnCtx{},
 		assigns:       map[*types.Var][]*assign{},
 		local:         map[*types.Func]*FuncSummary{},
 		providerCache: map[types.Type]*types.Func{},
@@ -234,7 +231,7 @@ func Analyze(p *Package) *Result {
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes.
-	a.memo, a.evaluating, a.depMemo, a.assigns, a.funcs, a.byObj = nil, nil, nil, nil, nil, nil
+	a.memo, a.evaluating, a.depMemo, a.assigns, a.funcs = nil, nil, nil, nil, nil
 	return r
 }
 
@@ -330,7 +327,6 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 				}
 				ctx.exempt = a.isProviderMethod(obj) || a.allowed(obj)
 				a.funcs = append(a.funcs, ctx)
-				a.byObj[obj] = ctx
 				a.indexBody(d.Body, ctx)
 			case *ast.GenDecl:
 				a.indexBody(d, nil)
