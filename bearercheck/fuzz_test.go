@@ -34,6 +34,19 @@ func (s *S) do(r *http.Request, p *P) {
 	go func() { r.Header.Set("Authorization", "Bearer "+s.tok) }()
 }`,
 	`package p
+import ("net/http"; "fmt")
+func value(scheme, tok string) string { return fmt.Sprintf("%s %s", scheme, tok) }
+func pair(tok string) (string, string) { return "Authorization", "Bearer " + tok }
+func a(t string) string { return "Bearer " + t }
+func b(t string) string { return "Bearer " + t + "x" }
+func do(r *http.Request, t string, x bool) {
+	r.Header.Set("Authorization", value("Bearer", t))
+	r.Header.Set(pair(t))
+	v := a(t)
+	if x { v = b(t) }
+	r.Header.Set("Authorization", v)
+}`,
+	`package p
 func f() string { return g() }
 func g() string { return f() + "x" }
 var a = b + "Bearer "

@@ -345,6 +345,7 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		if v.IsBearer() {
 			v.Kind = KindScheme
 			v.Origin = call
+			v.Helper = fn
 		}
 		return v
 	}

@@ -50,19 +50,27 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 
 // message says what the site does and the way out.
 func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
+	// The function the value comes through, if one does.
+	via := ""
+	if fn := s.Callee; fn != nil {
+		via = bearerdetect.Describe(fn, pass.Pkg)
+	} else if fn := s.Val.Helper; fn != nil { // nil when several build the value
+		via = bearerdetect.Describe(fn, pass.Pkg)
+	}
 	var what string
-	switch s.Kind {
-	case bearercheck.KindHardCoded:
+	switch {
+	case s.Kind == bearercheck.KindHardCoded:
 		what = "Authorization header hard-codes a Bearer credential (value redacted)"
-	case bearercheck.KindAPI:
-		what = bearerdetect.Describe(s.Callee, pass.Pkg) + " sets a Bearer Authorization header"
-	case bearercheck.KindHelper:
+	case s.Kind == bearercheck.KindAPI:
+		what = via + " sets a Bearer Authorization header"
+	case s.Kind == bearercheck.KindHelper && via == "":
 		what = "Authorization header hard-codes the Bearer scheme through a bearer-only helper"
-		if s.Val.Helper != nil { // nil when several helpers build the value
-			what = "Authorization header hard-codes the Bearer scheme through " + bearerdetect.Describe(s.Val.Helper, pass.Pkg)
-		}
-	case bearercheck.KindScheme:
-		what = "Authorization header is given the Bearer scheme through " + bearerdetect.Describe(s.Callee, pass.Pkg)
+	case s.Kind == bearercheck.KindHelper:
+		what = "Authorization header hard-codes the Bearer scheme through " + via
+	case s.Kind == bearercheck.KindScheme && via == "":
+		what = "Authorization header is given the Bearer scheme through a scheme-parametric function"
+	case s.Kind == bearercheck.KindScheme:
+		what = "Authorization header is given the Bearer scheme through " + via
 	default:
 		what = "Authorization header hard-codes the Bearer scheme"
 	}

@@ -13,3 +13,7 @@ func SetAuthorization(h http.Header, scheme, tok string) {
 
 // BearerFor is bearer-only through Bearer.
 func BearerFor(tok string) string { return Bearer(tok) }
+
+// Value returns scheme and token as a header value: scheme-parametric,
+// by its result.
+func Value(scheme, tok string) string { return scheme + " " + tok }

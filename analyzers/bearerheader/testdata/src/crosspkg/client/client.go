@@ -60,3 +60,13 @@ func notReported(req *http.Request, user, pass string) http.Header {
 	auth.SetAuthorization(req.Header, "Token", pass)
 	return makeAuthHeader("Basic", user+":"+pass)
 }
+
+const tokenTypeBearer = "Bearer"
+
+func schemeValue(scheme, tok string) string { return fmt.Sprintf("%s %s", scheme, tok) }
+
+func schemeResult(req *http.Request, tok string) {
+	req.Header.Set("Authorization", schemeValue(tokenTypeBearer, tok)) // want `^Authorization header is given the Bearer scheme through schemeValue; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", auth.Value("Bearer", tok))         // want `through auth\.Value;`
+	req.Header.Set("Authorization", auth.Value("Basic", tok))
+}
