@@ -3,9 +3,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"strings"
+
+	"github.com/bearercheck/bearercheck/bearercheck"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -92,8 +95,8 @@ func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
 		if err := graph.PrintJSON(os.Stdout); err != nil {
 			return 1
 		}
-	} else if err := graph.PrintText(os.Stderr, f.context); err != nil {
-		return 1
+	} else {
+		printText(os.Stderr, graph, f.context)
 	}
 	for act := range graph.All() {
 		switch {
@@ -138,4 +141,94 @@ func reportLoadErrors(roots []*packages.Package) bool {
 		}
 	}
 	return failed
+}
+
+// printText prints diagnostics as graph.PrintText does (errors of every
+// action, diagnostics of the packages asked for, duplicates from test
+// variants dropped, -c context lines), except that a line holding a
+// hard-coded credential is never printed as context: secrets found in
+// source never appear in any output.
+func printText(w io.Writer, graph *checker.Graph, contextLines int) {
+	secret := map[string]map[int]bool{}
+	for act := range graph.All() {
+		for _, d := range act.Diagnostics {
+			if d.Category != string(bearercheck.KindHardCoded) {
+				continue
+			}
+			fset := act.Package.Fset
+			start, end := fset.Position(d.Pos), fset.Position(d.End)
+			if secret[start.Filename] == nil {
+				secret[start.Filename] = map[int]bool{}
+			}
+			for l := start.Line; l <= max(end.Line, start.Line); l++ {
+				secret[start.Filename][l] = true
+			}
+		}
+	}
+	files := map[string][]string{}
+	print := func(fset *token.FileSet, pos, end token.Pos, msg string) {
+		posn := fset.Position(pos)
+		fmt.Fprintf(w, "%s: %s\n", posn, msg)
+		if contextLines < 0 {
+			return
+		}
+		last := fset.Position(end).Line
+		if last < posn.Line {
+			last = posn.Line
+		}
+		lines, ok := files[posn.Filename]
+		if !ok {
+			data, _ := os.ReadFile(posn.Filename)
+			lines = strings.Split(string(data), "\n")
+			files[posn.Filename] = lines
+		}
+		for i := posn.Line - contextLines; i <= last+contextLines; i++ {
+			switch {
+			case i < 1 || i > len(lines):
+			case secret[posn.Filename][i]:
+				fmt.Fprintf(w, "%d\t[line redacted: hard-coded credential]\n", i)
+			default:
+				fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+			}
+		}
+	}
+	type key struct {
+		pos, end token.Position
+		a        *analysis.Analyzer
+		msg      string
+	}
+	seen := map[key]bool{}
+	done := map[*checker.Action]bool{}
+	var visit func(*checker.Action)
+	visit = func(act *checker.Action) {
+		if done[act] {
+			return
+		}
+		done[act] = true
+		for _, dep := range act.Deps {
+			visit(dep)
+		}
+		if act.Err != nil {
+			fmt.Fprintf(w, "%s: %v\n", act.Analyzer.Name, act.Err)
+			return
+		}
+		if !act.IsRoot {
+			return
+		}
+		fset := act.Package.Fset
+		for _, d := range act.Diagnostics {
+			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer, d.Message}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			print(fset, d.Pos, d.End, d.Message)
+			for _, rel := range d.Related {
+				print(fset, rel.Pos, rel.End, "\t"+rel.Message)
+			}
+		}
+	}
+	for _, root := range graph.Roots {
+		visit(root)
+	}
 }
