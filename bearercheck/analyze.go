@@ -36,6 +36,9 @@ type Result struct {
 	Helpers    []*Helper    // bearer-only helper declarations
 	TaskCalls  []*TaskCall  // helper calls that ignore an available agent task
 	Directives []*Directive // ignore directives that are malformed or suppress nothing
+	// Credentials are the hard-coded credentials, suppressed ones included:
+	// places whose text must never be printed.
+	Credentials []*Site
 	// Summaries holds the summary of every function of the package that has one.
 	Summaries map[*types.Func]*FuncSummary
 	// TypeErrors are the package's type errors: what is above was found
@@ -223,6 +226,11 @@ func Analyze(p *Package) *Result {
 	if !a.allowed(nil) {
 		for _, file := range files {
 			a.visitPackageLevel(file, r)
+		}
+	}
+	for _, s := range r.Sites {
+		if s.Kind == KindHardCoded {
+			r.Credentials = append(r.Credentials, s)
 		}
 	}
 	a.applyDirectives(files, r)

@@ -58,6 +58,9 @@ func (f *Fixer) For(s *bearercheck.Site) []analysis.SuggestedFix {
 		edits = append(edits, del...)
 	}
 	edits = normalize(edits)
+	if f.nearSecret(edits) {
+		return nil
+	}
 	for _, e := range edits {
 		for _, c := range f.claimed {
 			if e.pos < c.end && c.pos < e.end || e.pos == c.pos {
@@ -71,6 +74,28 @@ func (f *Fixer) For(s *bearercheck.Site) []analysis.SuggestedFix {
 		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: e.pos, End: e.end, NewText: []byte(e.text)})
 	}
 	return []analysis.SuggestedFix{fix}
+}
+
+// diffContext is the number of unchanged lines a unified diff shows
+// around an edit (-diff).
+const diffContext = 3
+
+// nearSecret reports whether an edit lies within diffContext lines of a
+// hard-coded credential: the credential would then be printed as context
+// by -diff, and secrets never appear in any output. Such a site gets no fix.
+func (f *Fixer) nearSecret(edits []edit) bool {
+	fset := f.pass.Fset
+	for _, s := range f.res.Credentials {
+		from, to := fset.Position(s.Value.Pos()), fset.Position(s.Value.End())
+		for _, e := range edits {
+			start, end := fset.Position(e.pos), fset.Position(e.end)
+			if start.Filename == from.Filename &&
+				start.Line-diffContext <= to.Line && from.Line <= end.Line+diffContext {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // change is a fix under construction: its edits, and the nodes inside the
