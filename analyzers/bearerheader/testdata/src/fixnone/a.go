@@ -72,6 +72,6 @@ func tokVar(h http.Header, p *Provider) {
 // A fix next to a hard-coded credential would print the secret as -diff
 // context: no fix within three lines of one, even a suppressed one.
 func nearSecret(h http.Header, p *Provider) {
-	h.Set("Authorization", "Bearer "+p.BearerToken()) // want `use p.AuthorizationHeaderValue\(\)`
+	h.Set("Authorization", "Bearer "+p.BearerToken())  // want `use p.AuthorizationHeaderValue\(\)`
 	h.Set("Authorization", "Bearer not-a-real-secret") //bearercheck:ignore a test credential for the fixture
 }
