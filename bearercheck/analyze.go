@@ -482,7 +482,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 	var root, via TokenSource
 	var sites []*Site
 	var calls []*ast.CallExpr
-	results := make([][]Value, f.obj.Signature().Results().Len())
+	returned := make([][]ast.Expr, f.obj.Signature().Results().Len())
 
 	addSite := func(site *Site) {
 		site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
@@ -492,7 +492,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			if !inLit {
-				a.recordReturn(f, n, results)
+				a.recordReturn(f, n, returned)
 			}
 		case *ast.CallExpr:
 			a.visitCall(f, n, s, &root, &via, addSite, &calls)
@@ -519,17 +519,18 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 	})
 
 	// Results.
-	for i, vals := range results {
+	for i, exprs := range returned {
+		vals := make([]Value, len(exprs))
+		for j, e := range exprs {
+			vals[j] = a.eval(e, f)
+		}
 		v := merge(vals)
 		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider}
 		if v.Head != nil {
 			rs.Head = f.params[v.Head]
 		}
 		if v.IsBearer() {
-			src := TokenSource{}
-			for _, e := range resultExprs(f, i) {
-				src.add(a.deps(f, e).source(f))
-			}
+			src := a.deps(f, exprs...).source(f)
 			if v.Kind == KindHelper {
 				via.add(src)
 			} else {
@@ -652,9 +653,9 @@ func (a *pkgAnalysis) walk(body ast.Node, f *fnCtx, visit func(n ast.Node, inLit
 	})
 }
 
-// recordReturn adds the values of a return statement to results. A return
+// recordReturn adds the string results of a return statement to returned. A return
 // that also returns a non-nil error does not return a value.
-func (a *pkgAnalysis) recordReturn(f *fnCtx, ret *ast.ReturnStmt, results [][]Value) {
+func (a *pkgAnalysis) recordReturn(f *fnCtx, ret *ast.ReturnStmt, returned [][]ast.Expr) {
 	res := f.obj.Signature().Results()
 	if len(ret.Results) != res.Len() {
 		return // bare return, or return g()
@@ -665,26 +666,9 @@ func (a *pkgAnalysis) recordReturn(f *fnCtx, ret *ast.ReturnStmt, results [][]Va
 	}
 	for i, e := range ret.Results {
 		if isString(res.At(i).Type()) {
-			results[i] = append(results[i], a.eval(e, f))
+			returned[i] = append(returned[i], e)
 		}
 	}
-}
-
-// resultExprs returns the expressions returned as result i.
-func resultExprs(f *fnCtx, i int) []ast.Expr {
-	var out []ast.Expr
-	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if i < len(n.Results) && len(n.Results) == f.obj.Signature().Results().Len() {
-				out = append(out, n.Results[i])
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // visitPackageLevel finds sinks in package-level declarations.

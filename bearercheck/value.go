@@ -230,7 +230,7 @@ func (a *pkgAnalysis) origin(v Value, e ast.Expr, k Kind) Value {
 
 func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 	vr, ok := obj.(*types.Var)
-	if !ok || !isString(vr.Type()) && !isStringSlice(vr.Type()) {
+	if !ok || !isString(vr.Type()) {
 		return unknown
 	}
 	if ctx != nil {

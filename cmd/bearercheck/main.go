@@ -64,15 +64,14 @@ func vetUnit(args []string) bool {
 func checkConfig() error {
 	opts := bearercheck.NewFlagOptions()
 	for i := 1; i < len(os.Args); i++ {
-		a := strings.TrimPrefix(os.Args[i], "-")
-		a = strings.TrimPrefix(a, "-")
+		name, value, hasValue := flagArg(os.Args[i])
 		switch {
-		case a == "flags" || a == "V" || strings.HasPrefix(a, "V=") || vetUnit(os.Args[i:]):
+		case name == "flags" || name == "V" || vetUnit(os.Args[i:]):
 			return nil // a go vet query, or a vet unit: errors are reported there
-		case a == "config" && i+1 < len(os.Args):
+		case name == "config" && hasValue:
+			opts.ConfigFile = value
+		case name == "config" && i+1 < len(os.Args):
 			opts.ConfigFile = os.Args[i+1]
-		case strings.HasPrefix(a, "config="):
-			opts.ConfigFile = strings.TrimPrefix(a, "config=")
 		}
 	}
 	dir, err := os.Getwd()
@@ -88,25 +87,31 @@ func chdir() error {
 	if len(os.Args) < 2 {
 		return nil
 	}
-	var dir string
-	switch a := os.Args[1]; {
-	case a == "-C" || a == "--C":
-		if len(os.Args) < 3 {
-			return fmt.Errorf("-C requires a directory")
-		}
-		dir = os.Args[2]
-		os.Args = append(os.Args[:1], os.Args[3:]...)
-	case len(a) > 3 && (a[:3] == "-C=" || len(a) > 4 && a[:4] == "--C="):
-		dir = a[len("-C="):]
-		if a[1] == '-' {
-			dir = a[len("--C="):]
-		}
-		os.Args = append(os.Args[:1], os.Args[2:]...)
-	default:
+	name, dir, hasValue := flagArg(os.Args[1])
+	if name != "C" {
 		return nil
 	}
+	rest := os.Args[2:]
+	if !hasValue {
+		if len(rest) == 0 {
+			return fmt.Errorf("-C requires a directory")
+		}
+		dir, rest = rest[0], rest[1:]
+	}
+	os.Args = append(os.Args[:1], rest...)
 	if err := os.Chdir(dir); err != nil {
 		return fmt.Errorf("-C: %v", err)
 	}
 	return nil
+}
+
+// flagArg splits a command-line argument "-name", "--name" or
+// "-name=value"; name is "" when arg is not a flag.
+func flagArg(arg string) (name, value string, hasValue bool) {
+	if !strings.HasPrefix(arg, "-") {
+		return "", "", false
+	}
+	arg = strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")
+	name, value, hasValue = strings.Cut(arg, "=")
+	return name, value, hasValue
 }
