@@ -1,0 +1,142 @@
+// Package report turns the results of the bearercheck analyzers into the
+// migration inventory that `bearercheck report` prints, computes the
+// fingerprints and baselines of the CI gate, and renders the inventory in
+// each output format (text, markdown, json, sarif, html). It does no loading
+// and has no flags: cmd/bearercheck wires it to the driver.
+//
+// Every renderer reads one Inventory; nothing in it holds credential text
+// (Site.Value is the normalised value expression with string literals that
+// hold credentials replaced by "[redacted]").
+package report
+
+// SchemaVersion is the version of the JSON format (schema/report.schema.json).
+// It changes only when a field is removed or changes meaning.
+const SchemaVersion = 1
+
+// Inventory is the whole migration inventory of one run.
+type Inventory struct {
+	SchemaVersion int       `json:"schemaVersion"`
+	Tool          Tool      `json:"tool"`
+	Summary       Summary   `json:"summary"`
+	Packages      []Package `json:"packages"` // sorted by path
+	// Helpers are the bearer-only helpers, root and transitive, sorted by
+	// package, file and line.
+	Helpers []Helper `json:"helpers"`
+	// TaskCalls are calls that ignore an available agent task.
+	TaskCalls []TaskCall `json:"taskCalls"`
+	// Gate is the outcome of the CI gate; nil when no gate flag was given.
+	Gate *Gate `json:"gate,omitempty"`
+}
+
+// Tool names the program that produced the inventory.
+type Tool struct {
+	Name    string `json:"name"`    // "bearercheck"
+	Version string `json:"version"` // module version, or "(devel)"
+}
+
+// Summary is the headline: Migrated of Total authorization sites migrated.
+// See the README ("What the figures count") for what is counted.
+type Summary struct {
+	Migrated  int     `json:"migrated"`  // N: sinks fed by the provider method
+	Remaining int     `json:"remaining"` // sites still hard-coding the scheme (generated ones included)
+	Total     int     `json:"total"`     // M = Migrated + Remaining
+	Percent   float64 `json:"percent"`   // 100*N/M, rounded to one decimal; 100 when M is 0
+	Ignored   int     `json:"ignored"`   // sites suppressed by a directive: not in M
+	Generated int     `json:"generated"` // remaining sites in generated files (part of Remaining)
+	Helpers   int     `json:"helpers"`   // bearer-only helpers (root and transitive)
+	TaskCalls int     `json:"taskCalls"` // calls that ignore an agent task
+}
+
+// Package is one package's part of the inventory.
+type Package struct {
+	Path     string  `json:"path"`
+	Summary  Summary `json:"summary"`  // the same figures, for this package
+	Sites    []Site  `json:"sites"`    // remaining sites, by file and line
+	Migrated []Site  `json:"migrated"` // migrated sites, by file and line
+	Ignored  []Site  `json:"ignored"`  // suppressed sites, with their reasons
+}
+
+// Site is one authorization site: remaining, migrated or ignored.
+type Site struct {
+	Analyzer    string   `json:"analyzer"`      // bearerheader (taskauth for task calls)
+	Kind        string   `json:"kind"`          // the diagnostic category: literal-prefix, sprintf, hard-coded-credential, …
+	Package     string   `json:"package"`       // import path
+	File        string   `json:"file"`          // slash-separated, relative to the module root (or working directory)
+	Line        int      `json:"line"`          // 1-based
+	Column      int      `json:"column"`        // 1-based, in bytes
+	Function    string   `json:"function"`      // enclosing function: F, T.M, (*T).M; "" at package level
+	Endpoints   []string `json:"endpoints"`     // URL paths, variable parts as {}; empty when unknown
+	Message     string   `json:"message"`       // the diagnostic message (never holds a credential)
+	Value       string   `json:"value"`         // the normalised value expression, credentials redacted
+	Fix         string   `json:"fix,omitempty"` // the replacement text of the offered fix, if any
+	Generated   bool     `json:"generated,omitempty"`
+	Reason      string   `json:"reason,omitempty"` // for an ignored site: the directive's reason
+	Task        string   `json:"task,omitempty"`   // an agent task available in the function, as written
+	Fingerprint string   `json:"fingerprint"`      // stable identity for the baseline (see fingerprint.go)
+}
+
+// Helper is a bearer-only helper with its callers.
+type Helper struct {
+	Package   string   `json:"package"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	Function  string   `json:"function"`  // F, T.M, (*T).M
+	Root      bool     `json:"root"`      // builds or writes the bearer value itself
+	Token     string   `json:"token"`     // "parameter tok", "field c.token", "the result of id.GetToken"
+	Message   string   `json:"message"`   // the bearerhelper message for roots; a description otherwise
+	Endpoints []string `json:"endpoints"` // endpoints reached through it (its own and its callers')
+	Callers   []Caller `json:"callers"`   // by package, file and line
+}
+
+// Caller is a call of a helper.
+type Caller struct {
+	Package   string   `json:"package"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	Function  string   `json:"function"`
+	Endpoints []string `json:"endpoints"`
+}
+
+// TaskCall is a call to a bearer-only helper (or bearer API) that ignores an
+// agent task available in the calling function.
+type TaskCall struct {
+	Package     string   `json:"package"`
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Function    string   `json:"function"`
+	Callee      string   `json:"callee"`
+	Task        string   `json:"task"`
+	Endpoints   []string `json:"endpoints"`
+	Message     string   `json:"message"`
+	Fingerprint string   `json:"fingerprint"`
+}
+
+// Gate is the outcome of the CI gate.
+type Gate struct {
+	Passed bool `json:"passed"`
+	// Failures say why the gate failed, one sentence each.
+	Failures []string `json:"failures"`
+	// New are the fingerprints of sites and task calls not in the baseline.
+	New []string `json:"new"`
+	// Gone are baseline entries no longer found (migrated or removed): the
+	// baseline can be tightened by -write-baseline.
+	Gone []BaselineEntry `json:"gone"`
+	// Baseline is the file compared against, "" without -baseline.
+	Baseline        string   `json:"baseline,omitempty"`
+	RequireComplete bool     `json:"requireComplete,omitempty"`
+	MinComplete     *float64 `json:"minComplete,omitempty"`
+}
+
+// BaselineEntry is one entry of a baseline file: enough to say what it was
+// once it is gone, and nothing secret.
+type BaselineEntry struct {
+	Fingerprint string `json:"fingerprint"`
+	Package     string `json:"package"`
+	Function    string `json:"function"`
+	Kind        string `json:"kind"`
+	File        string `json:"file"` // informational: not part of the fingerprint
+	Line        int    `json:"line"` // informational
+}
