@@ -87,6 +87,9 @@ type Helper struct {
 	Message   string   `json:"message"`   // the bearerhelper message for roots; a description otherwise
 	Endpoints []string `json:"endpoints"` // endpoints reached through it (its own and its callers')
 	Callers   []Caller `json:"callers"`   // by package, file and line
+	// Fingerprint is the helper's stable identity (package, function and
+	// token; not its position), for SARIF partialFingerprints.
+	Fingerprint string `json:"fingerprint"`
 }
 
 // Caller is a call of a helper.
