@@ -51,16 +51,21 @@ func (v Value) IsBearer() bool {
 // HardCoded reports whether the value is a bearer value whose token is
 // constant too: a credential in source.
 func (v Value) HardCoded() bool {
-	return v.IsBearer() && v.Exact && strings.TrimSpace(v.Prefix[len("bearer"):]) != ""
+	if !v.IsBearer() || !v.Exact {
+		return false
+	}
+	rest := strings.TrimSpace(v.Prefix[len("bearer"):])
+	return rest != "" && !isPlaceholder(rest)
 }
 
-// isBearerText reports whether s begins with "bearer" (any case) and white space.
+// isBearerText reports whether s begins with "bearer" (any case) and white
+// space, and is not a mask ("Bearer ****": a redaction table, not a header).
 func isBearerText(s string) bool {
 	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
-	return unicode.IsSpace(r)
+	return unicode.IsSpace(r) && !isMask(s[len("bearer"):])
 }
 
 // isAuthorizationKey reports whether a key value is the Authorization header.

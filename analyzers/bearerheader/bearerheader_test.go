@@ -42,6 +42,7 @@ var cases = []string{
 	"tests",        // _test.go files not reported by default
 	"ignore",       // //bearercheck:ignore
 	"hardcoded",    // hard-coded credentials, redacted
+	"masks",        // masks are not sites, placeholders are not credentials
 	"negatives",    // reads, challenges, other schemes, logs, queries
 }
 
