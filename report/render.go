@@ -1,0 +1,57 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// A format is one output format of Render.
+type format struct {
+	name   string
+	render func(io.Writer, *Inventory) error
+}
+
+// formats are the output formats, in the order Formats lists them. Each
+// renderer is in its own file; this is the one place that names them.
+func formats() []format {
+	return []format{
+		{"markdown", writeMarkdown},
+		{"json", writeJSON},
+		{"sarif", writeSARIF},
+	}
+}
+
+// Formats returns the names of the formats Render accepts.
+func Formats() []string {
+	var names []string
+	for _, f := range formats() {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+// Render writes inv to w in the named format. An unknown format is an error
+// that lists the known ones.
+func Render(w io.Writer, inv *Inventory, format string) error {
+	for _, f := range formats() {
+		if f.name == format {
+			return f.render(w, inv)
+		}
+	}
+	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats(), ", "))
+}
+
+// Headline is the summary's headline, the same in every format:
+// "N of M authorization sites migrated (P%)".
+func (s Summary) Headline() string {
+	return fmt.Sprintf("%d of %d authorization sites migrated (%s%%)", s.Migrated, s.Total, formatPercent(s.Percent))
+}
+
+// formatPercent writes a percentage as the inventory rounds it, to one
+// decimal at most: 21.4, 100, 0.
+func formatPercent(p float64) string {
+	return strconv.FormatFloat(math.Round(p*10)/10, 'f', -1, 64)
+}

@@ -1,0 +1,214 @@
+package report
+
+import (
+	"fmt"
+	"go/doc/comment"
+	"io"
+	"net/url"
+	"strings"
+
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"golang.org/x/mod/semver"
+	"golang.org/x/tools/go/analysis"
+)
+
+// The SARIF output's fixed vocabulary.
+const (
+	sarifInformationURI = "https://github.com/bearercheck/bearercheck"
+	// sarifSrcRoot is the base of every artifact URI: code scanning resolves
+	// it to the repository checkout.
+	sarifSrcRoot = "%SRCROOT%"
+	// sarifFingerprint keys the inventory's fingerprint in
+	// partialFingerprints; the version changes if the fingerprint does.
+	sarifFingerprint = "bearercheck/v1"
+	// kindCredential is the category of a hard-coded credential.
+	kindCredential = "hard-coded-credential"
+	// cwe798 is "Use of Hard-coded Credentials", the weakness of a
+	// hard-coded credential, with the score GitHub code scanning sorts by.
+	cwe798             = "798"
+	credentialSeverity = "9.8"
+	cweTaxonomyName    = "CWE"
+	cweTaxonomyOrg     = "MITRE"
+	cweTaxonomyURI     = "https://cwe.mitre.org/"
+	cwe798Title        = "Use of Hard-coded Credentials"
+	cwe798URI          = "https://cwe.mitre.org/data/definitions/798.html"
+	cwe798Tag          = "external/cwe/cwe-798" // GitHub's tag for a CWE
+)
+
+// writeSARIF writes the inventory as a SARIF 2.1.0 log with one run: one
+// rule per reporting analyzer, described from the analyzer's own Doc and
+// URL; a result for each remaining site (suppressed ones with an in-source
+// suppression), each root helper and each call ignoring an agent task. Each
+// result carries the inventory's fingerprint in partialFingerprints and no
+// source text.
+func writeSARIF(w io.Writer, inv *Inventory) error {
+	log, err := sarifLog(inv)
+	if err != nil {
+		return err
+	}
+	if err := log.PrettyWrite(w); err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, "\n")
+	return err
+}
+
+func sarifLog(inv *Inventory) (*sarif.Report, error) {
+	driver := sarif.NewToolComponent().
+		WithName(inv.Tool.Name).
+		WithInformationURI(sarifInformationURI).
+		WithVersion(inv.Tool.Version)
+	if semver.IsValid(inv.Tool.Version) {
+		driver.WithSemanticVersion(strings.TrimPrefix(inv.Tool.Version, "v"))
+	}
+	rules := make(map[string]int)
+	for _, a := range analyzers.New(nil).Reporting() {
+		rules[a.Name] = len(driver.Rules)
+		driver.AddRule(sarifRule(a))
+	}
+	run := sarif.NewRun().
+		WithTool(sarif.NewTool().WithDriver(driver)).
+		WithColumnKind("utf16CodeUnits").
+		WithProperties(sarif.NewPropertyBag().Add("summary", inv.Summary))
+	rr := &sarifRun{run: run, rules: rules}
+
+	for _, p := range inv.Packages {
+		for _, s := range p.Sites {
+			if err := rr.site(s); err != nil {
+				return nil, err
+			}
+		}
+		for _, s := range p.Ignored {
+			if err := rr.site(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, h := range inv.Helpers {
+		if h.Root {
+			rr.helper(h)
+		}
+	}
+	for _, t := range inv.TaskCalls {
+		rr.taskCall(t)
+	}
+	if rr.cwe {
+		driver.AddSupportedTaxonomie(sarif.NewToolComponentReference().WithName(cweTaxonomyName).WithIndex(0))
+		run.AddTaxonomie(sarif.NewToolComponent().
+			WithName(cweTaxonomyName).
+			WithOrganization(cweTaxonomyOrg).
+			WithInformationURI(cweTaxonomyURI).
+			AddTaxa(sarif.NewReportingDescriptor().
+				WithID(cwe798).
+				WithShortDescription(sarif.NewMultiformatMessageString().WithText(cwe798Title)).
+				WithHelpURI(cwe798URI)))
+	}
+	return sarif.NewReport().AddRun(run), nil
+}
+
+// sarifRule describes an analyzer: its title, its doc's first paragraph,
+// the whole doc as help (text and markdown), and its URL.
+func sarifRule(a *analysis.Analyzer) *sarif.ReportingDescriptor {
+	title, body, _ := strings.Cut(a.Doc, "\n")
+	title = strings.TrimPrefix(title, a.Name+": ")
+	body = strings.TrimSpace(body)
+	first, _, _ := strings.Cut(body, "\n\n")
+	var p comment.Parser
+	var pr comment.Printer
+	markdown := string(pr.Markdown(p.Parse(body)))
+	return sarif.NewRule(a.Name).
+		WithShortDescription(sarif.NewMultiformatMessageString().WithText(title)).
+		WithFullDescription(sarif.NewMultiformatMessageString().WithText(strings.Join(strings.Fields(first), " "))).
+		WithHelp(sarif.NewMultiformatMessageString().WithText(body).WithMarkdown(markdown)).
+		WithHelpURI(a.URL).
+		WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarif.LevelWarning))
+}
+
+// sarifRun collects the results of one run.
+type sarifRun struct {
+	run   *sarif.Run
+	rules map[string]int // rule ID → index
+	cwe   bool           // a result refers to the CWE taxonomy
+}
+
+// result starts a result of the analyzer's rule at a position.
+func (rr *sarifRun) result(analyzer, message, fingerprint, pkg, file string, line, col int, function string) *sarif.Result {
+	r := sarif.NewRuleResult(analyzer).
+		WithRuleIndex(rr.rules[analyzer]).
+		WithMessage(sarif.NewTextMessage(message)).
+		WithPartialFingerprints(map[string]string{sarifFingerprint: fingerprint}).
+		AddLocation(sarifLocation(pkg, file, line, col, function))
+	rr.run.AddResult(r)
+	return r
+}
+
+func (rr *sarifRun) site(s Site) error {
+	if _, ok := rr.rules[s.Analyzer]; !ok {
+		return fmt.Errorf("site at %s:%d: unknown analyzer %q", s.File, s.Line, s.Analyzer)
+	}
+	r := rr.result(s.Analyzer, s.Message, s.Fingerprint, s.Package, s.File, s.Line, s.Column, s.Function)
+	if s.Kind == kindCredential {
+		rr.cwe = true
+		r.WithLevel(sarif.LevelError).
+			WithProperties(sarif.NewPropertyBag().
+				WithTags([]string{"security", cwe798Tag}).
+				Add("security-severity", credentialSeverity)).
+			AddTaxa(sarif.NewReportingDescriptorReference().
+				WithID(cwe798).
+				WithToolComponent(sarif.NewToolComponentReference().WithName(cweTaxonomyName).WithIndex(0)))
+	}
+	if s.Reason != "" {
+		r.AddSuppression(sarif.NewSuppression().
+			WithKind("inSource").
+			WithStatus("accepted").
+			WithJustification(s.Reason))
+	}
+	return nil
+}
+
+// helper reports a root helper at its declaration, with its callers as
+// related locations.
+func (rr *sarifRun) helper(h Helper) {
+	r := rr.result("bearerhelper", h.Message, h.Fingerprint, h.Package, h.File, h.Line, h.Column, h.Function)
+	for i, c := range h.Callers {
+		msg := "called by " + c.Function
+		if c.Function == "" {
+			msg = "called at package level"
+		}
+		if len(c.Endpoints) > 0 {
+			msg += " for " + strings.Join(c.Endpoints, ", ")
+		}
+		r.AddRelatedLocation(sarifLocation(c.Package, c.File, c.Line, c.Column, c.Function).
+			WithID(i + 1).
+			WithMessage(sarif.NewTextMessage(msg)))
+	}
+}
+
+func (rr *sarifRun) taskCall(t TaskCall) {
+	rr.result("taskauth", t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
+}
+
+// fileURI is a relative slash-separated path as a relative URI reference.
+func fileURI(file string) string {
+	return (&url.URL{Path: file}).String()
+}
+
+// sarifLocation is a position relative to the source root, and the
+// enclosing function as a logical location.
+func sarifLocation(pkg, file string, line, col int, function string) *sarif.Location {
+	region := sarif.NewRegion().WithStartLine(line)
+	if col > 0 {
+		region.WithStartColumn(col)
+	}
+	loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+		WithArtifactLocation(sarif.NewArtifactLocation().WithURI(fileURI(file)).WithURIBaseID(sarifSrcRoot)).
+		WithRegion(region))
+	if function != "" {
+		loc.AddLogicalLocation(sarif.NewLogicalLocation().
+			WithName(function).
+			WithFullyQualifiedName(pkg + "." + function).
+			WithKind("function"))
+	}
+	return loc
+}
