@@ -21,6 +21,7 @@ func formats() []format {
 		{"markdown", writeMarkdown},
 		{"json", writeJSON},
 		{"sarif", writeSARIF},
+		{"html", writeHTML},
 	}
 }
 
