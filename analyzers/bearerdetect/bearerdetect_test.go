@@ -4,8 +4,8 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // TestFacts checks the FuncFact of every function of the fixtures: root
@@ -14,7 +14,7 @@ import (
 // helpers carry no fact.
 func TestFacts(t *testing.T) {
 	base := analyzers.New(bearercheck.NewFlagOptions()).Base
-	analysistest.Run(t, analysistest.TestData(), base,
+	fixture.Run(t, base,
 		"auth",       // provider methods record the fields they read
 		"creds",      // a provider with an exported field, used from notahelper
 		"api",        // root helper, generic and transitive helpers, returns-bearer helpers

@@ -9,9 +9,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 )
 
@@ -47,7 +47,7 @@ var cases = []string{
 }
 
 func TestBearerHeader(t *testing.T) {
-	results := analysistest.Run(t, analysistest.TestData(), analyzer(), cases...)
+	results := fixture.Run(t, analyzer(), cases...)
 
 	diags := map[string][]analysis.Diagnostic{} // by package path
 	for _, r := range results {
@@ -94,7 +94,7 @@ func TestIncludeTests(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.IncludeTests = true
 	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
-	analysistest.Run(t, analysistest.TestData(), a, "testsinclude")
+	fixture.Run(t, a, "testsinclude")
 }
 
 // Every reporting analyzer has a Doc whose title line is lower-case, has
@@ -121,5 +121,5 @@ func TestAllow(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.Allow = []string{"allowed.Static.Header", "allowed.legacyFunc", "allowed/legacy/..."}
 	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
-	analysistest.Run(t, analysistest.TestData(), a, "allowed", "allowed/legacy", "allowed/legacy/sub")
+	fixture.Run(t, a, "allowed", "allowed/legacy", "allowed/legacy/sub")
 }

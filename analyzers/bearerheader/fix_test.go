@@ -10,13 +10,13 @@ import (
 	"go/types"
 	"maps"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,35 +47,12 @@ func newAnalyzer() *analysis.Analyzer {
 	return bearerheader.New(bearerdetect.New(bearercheck.NewOptions(bearercheck.DefaultConfig())))
 }
 
-// fixTestdata returns a GOPATH holding the fix* cases and a stub of
-// google.golang.org/grpc/metadata. The stub is written here rather than
-// kept under testdata/src so that these tests own nothing outside fix*.
+// fixTestdata returns a GOPATH holding the shared fixture tree with the
+// want comments of bearerheader.
 func fixTestdata(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := filepath.Join(analysistest.TestData(), "src")
-	for _, c := range append(fixCases, "fixprovider") {
-		require.NoError(t, os.CopyFS(filepath.Join(dir, "src", c), os.DirFS(filepath.Join(src, c))))
-	}
-	md := filepath.Join(dir, "src", "google.golang.org", "grpc", "metadata")
-	require.NoError(t, os.MkdirAll(md, 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join(md, "metadata.go"), []byte(metadataStub), 0o644))
-	return dir
+	return fixture.For(t, bearerheader.Name)
 }
-
-const metadataStub = `// Package metadata is a stub of google.golang.org/grpc/metadata.
-package metadata
-
-import "context"
-
-type MD map[string][]string
-
-func New(m map[string]string) MD                   { return nil }
-func Pairs(kv ...string) MD                         { return nil }
-func (md MD) Set(k string, vals ...string)          {}
-func (md MD) Append(k string, vals ...string)       {}
-func AppendToOutgoingContext(ctx context.Context, kv ...string) context.Context { return ctx }
-`
 
 // TestFixes checks the diagnostics of the fix* cases and, against the
 // .golden files, the result of applying every fix.

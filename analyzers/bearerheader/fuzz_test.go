@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/internal/typecheck"
 	"golang.org/x/tools/go/analysis"
@@ -15,7 +16,7 @@ import (
 // which need not type-check: nothing may panic. The fixtures of every
 // analyzer are the seeds.
 func FuzzReport(f *testing.F) {
-	seeds, _ := filepath.Glob("../*/testdata/src/*/*.go")
+	seeds, _ := filepath.Glob(filepath.Join(fixture.Root(), "src", "*", "*.go"))
 	for _, name := range seeds {
 		if data, err := os.ReadFile(name); err == nil {
 			f.Add(string(data))

@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 // fixtures are the testdata cases, one per concern.
@@ -30,7 +30,7 @@ var fixtures = []string{
 
 func TestBearerHelper(t *testing.T) {
 	s := analyzers.New(bearercheck.NewFlagOptions())
-	results := analysistest.Run(t, analysistest.TestData(), s.BearerHelper, fixtures...)
+	results := fixture.Run(t, s.BearerHelper, fixtures...)
 
 	// Each root helper is reported once, at its declaration's name.
 	for _, r := range results {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -25,7 +26,7 @@ var fixtures = []string{
 
 func TestTaskAuth(t *testing.T) {
 	s := analyzers.New(bearercheck.NewFlagOptions())
-	results := analysistest.Run(t, analysistest.TestData(), s.TaskAuth, fixtures...)
+	results := fixture.Run(t, s.TaskAuth, fixtures...)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			assert.Equal(t, "ignored-task", d.Category, d.Message)
@@ -54,7 +55,7 @@ func TestCustomTaskTypes(t *testing.T) {
 			cfg.AgentTaskTypes = []string{typ}
 			require.NoError(t, cfg.Validate())
 			s := analyzers.New(bearercheck.NewOptions(cfg))
-			analysistest.Run(t, analysistest.TestData(), s.TaskAuth, "jobtask")
+			fixture.Run(t, s.TaskAuth, "jobtask")
 		})
 	}
 
@@ -66,7 +67,7 @@ func TestCustomTaskTypes(t *testing.T) {
 	// want comments are for the default configuration, so the expectation
 	// mismatches are collected rather than failed on.
 	rec := new(recorder)
-	results := analysistest.Run(rec, analysistest.TestData(), s.TaskAuth, fixtures...)
+	results := analysistest.Run(rec, fixture.For(t, s.TaskAuth.Name), s.TaskAuth, fixtures...)
 	require.Len(t, results, len(fixtures), rec.errs)
 	for _, r := range results {
 		require.NoError(t, r.Err)

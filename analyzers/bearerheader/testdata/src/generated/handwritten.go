@@ -1,7 +1,0 @@
-package generated
-
-import "net/http"
-
-func handwritten(req *http.Request, tok string) {
-	req.Header.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
-}

@@ -1,7 +1,0 @@
-package tests
-
-import "net/http"
-
-func newRequest(req *http.Request, tok string) {
-	req.Header.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
-}

@@ -1,0 +1,40 @@
+package fields
+
+import "net/http"
+
+type Client struct {
+	hc          *http.Client
+	bearerToken string
+	authz       string
+	mixed       string
+}
+
+func NewClient(hc *http.Client, token string) *Client {
+	return &Client{hc: hc, bearerToken: "Bearer " + token, mixed: "Bearer " + token}
+}
+
+func (c *Client) SetToken(token string) {
+	c.authz = "Bearer " + token
+}
+
+func (c *Client) UseBasic(creds string) {
+	c.mixed = "Basic " + creds
+}
+
+func (c *Client) newRequest(method, url string) (*http.Request, error) {
+	req, err := http.NewRequest(method, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", c.bearerToken) // want[bearerheader] `hard-codes the Bearer scheme`
+	return req, nil
+}
+
+func (c *Client) setAuth(req *http.Request) {
+	req.Header.Set("Authorization", c.authz) // want[bearerheader] `hard-codes the Bearer scheme`
+}
+
+// mixed has one non-bearer assignment: not a bearer value.
+func (c *Client) setMixed(req *http.Request) {
+	req.Header.Set("Authorization", c.mixed)
+}

@@ -1,0 +1,27 @@
+// Package roundtrip has transports that set the header from their fields.
+package roundtrip
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type transport struct {
+	token string
+	base  http.RoundTripper
+}
+
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) { // want[bearerdetect] RoundTrip:`^bearerOnly\(\.token\)$` want[bearerhelper] `^transport\.RoundTrip is a bearer-only helper: it sends field t\.token `
+	r := req.Clone(req.Context())
+	r.Header.Set("Authorization", "Bearer "+t.token)
+	return t.base.RoundTrip(r)
+}
+
+type valueTransport struct {
+	tok string
+}
+
+func (t valueTransport) RoundTrip(req *http.Request) (*http.Response, error) { // want[bearerdetect] RoundTrip:`^bearerOnly\(\.tok\)$` want[bearerhelper] `^valueTransport\.RoundTrip is a bearer-only helper: it sends field t\.tok `
+	req.Header.Add("Authorization", fmt.Sprintf("Bearer %s", t.tok))
+	return http.DefaultTransport.RoundTrip(req)
+}
