@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -78,7 +79,12 @@ func (md *markdown) packages() {
 		return
 	}
 	md.printf("| package | migrated | remaining | ignored | complete |\n|---|--:|--:|--:|--:|\n")
-	for _, p := range md.inv.Packages {
+	for i, p := range md.inv.Packages {
+		if md.full() {
+			md.printf("\n")
+			md.omitted(len(md.inv.Packages)-i, "package", "packages")
+			return
+		}
 		s := p.Summary
 		md.printf("| %s | %d | %d | %d | %s%% |\n", mdCell(p.Path), s.Migrated, s.Remaining, s.Ignored, formatPercent(s.Percent))
 	}
@@ -96,22 +102,54 @@ func (md *markdown) remaining() {
 		}
 		return
 	}
+	// The sites in the order they are listed, each under the package,
+	// file and endpoints it shares with the previous one, if any.
+	var sites []Site
 	for _, p := range md.inv.Packages {
-		if len(p.Sites) == 0 {
-			continue
-		}
-		md.printf("#### %s\n\n", mdCode(p.Path))
 		for _, file := range groupBy(p.Sites, func(s Site) string { return s.File }) {
-			md.printf("- **%s**\n", mdCode(file.key))
 			for _, ep := range groupBy(file.items, func(s Site) string { return strings.Join(s.Endpoints, "\x00") }) {
-				md.printf("  - %s\n", mdEndpoints(ep.items[0].Endpoints))
-				for _, s := range ep.items {
-					md.printf("    - %s\n", md.site(s))
-				}
+				sites = append(sites, ep.items...)
 			}
 		}
-		md.printf("\n")
 	}
+	var prev *Site
+	for i, s := range sites {
+		if md.full() {
+			md.printf("\n")
+			md.omitted(len(sites)-i, "site", "sites")
+			return
+		}
+		if prev == nil || s.Package != prev.Package {
+			if prev != nil {
+				md.printf("\n")
+			}
+			md.printf("#### %s\n\n", mdCode(s.Package))
+		}
+		if prev == nil || s.Package != prev.Package || s.File != prev.File {
+			md.printf("- **%s**\n", mdCode(s.File))
+		}
+		if prev == nil || s.Package != prev.Package || s.File != prev.File || !slices.Equal(s.Endpoints, prev.Endpoints) {
+			md.printf("  - %s\n", mdEndpoints(s.Endpoints))
+		}
+		md.printf("    - %s\n", md.site(s))
+		prev = &sites[i]
+	}
+	md.printf("\n")
+}
+
+// mdBudget is how much of the comment the lists may fill: GitHub rejects
+// a comment of more than 65,536 characters, and the headings and notes
+// after the lists need room too.
+const mdBudget = 56 << 10
+
+// full reports whether the lists have filled the budget: each list stops
+// there and says how much it left out.
+func (md *markdown) full() bool { return md.b.Len() >= mdBudget }
+
+// omitted notes that n entries of a list were left out.
+func (md *markdown) omitted(n int, one, many string) {
+	md.printf("_%s not shown, to keep this comment under GitHub's size limit; `-format html` or `-format json` lists everything._\n\n",
+		plural(n, "more "+one, "more "+many))
 }
 
 // site describes a remaining site on one line.
@@ -139,7 +177,12 @@ func (md *markdown) helpers() {
 	}
 	md.printf("### Bearer-only helpers (%d)\n\n", len(hs))
 	md.printf("Each takes a raw bearer token; it must accept an AuthProvider instead, and its callers pass one.\n\n")
-	for _, h := range hs {
+	for i, h := range hs {
+		if md.full() {
+			md.printf("\n")
+			md.omitted(len(hs)-i, "helper", "helpers")
+			return
+		}
 		how := "passes its token to another helper"
 		if h.Root {
 			how = "builds the header itself"
@@ -153,7 +196,11 @@ func (md *markdown) helpers() {
 			continue
 		}
 		md.printf("  - %s:\n", plural(len(h.Callers), "caller", "callers"))
-		for _, c := range h.Callers {
+		for j, c := range h.Callers {
+			if md.full() {
+				md.printf("    - %d more not shown\n", len(h.Callers)-j)
+				break
+			}
 			line := mdCode(position(c.File, c.Line)) + " " + mdFunction(c.Function)
 			if len(c.Endpoints) > 0 {
 				line += " → " + mdEndpoints(c.Endpoints)
@@ -170,8 +217,17 @@ func (md *markdown) taskCalls() {
 		return
 	}
 	md.printf("### Calls ignoring an agent task (%d)\n\n", len(ts))
+	if md.full() {
+		md.omitted(len(ts), "call", "calls")
+		return
+	}
 	md.printf("| location | function | calls | task | endpoints |\n|---|---|---|---|---|\n")
-	for _, t := range ts {
+	for i, t := range ts {
+		if md.full() {
+			md.printf("\n")
+			md.omitted(len(ts)-i, "call", "calls")
+			return
+		}
 		loc := mdCell(position(t.File, t.Line))
 		if md.isNew[t.Fingerprint] {
 			loc += " **new**"
@@ -188,16 +244,26 @@ func (md *markdown) migrated() {
 		return
 	}
 	md.printf("<details><summary>%s fed by the provider method</summary>\n\n", plural(md.inv.Summary.Migrated, "site", "sites"))
+	listed, total := 0, 0
 	for _, p := range md.inv.Packages {
+		total += len(p.Migrated)
 		for _, s := range p.Migrated {
+			if md.full() {
+				break
+			}
 			line := mdCode(position(s.File, s.Line)) + " " + mdFunction(s.Function)
 			if len(s.Endpoints) > 0 {
 				line += " → " + mdEndpoints(s.Endpoints)
 			}
 			md.printf("- %s\n", line)
+			listed++
 		}
 	}
-	md.printf("\n</details>\n\n")
+	md.printf("\n")
+	if n := total - listed; n > 0 {
+		md.omitted(n, "site", "sites")
+	}
+	md.printf("</details>\n\n")
 }
 
 func (md *markdown) ignored() {
@@ -207,13 +273,24 @@ func (md *markdown) ignored() {
 		return
 	}
 	md.printf("Suppressed by `//bearercheck:ignore`; not counted in the total.\n\n")
-	md.printf("| location | function | kind | reason |\n|---|---|---|---|\n")
+	if !md.full() {
+		md.printf("| location | function | kind | reason |\n|---|---|---|---|\n")
+	}
+	listed, total := 0, 0
 	for _, p := range md.inv.Packages {
+		total += len(p.Ignored)
 		for _, s := range p.Ignored {
+			if md.full() {
+				break
+			}
 			md.printf("| %s | %s | %s | %s |\n", mdCell(position(s.File, s.Line)), mdCellFunction(s.Function), mdText(s.Kind), mdText(s.Reason))
+			listed++
 		}
 	}
 	md.printf("\n")
+	if n := total - listed; n > 0 {
+		md.omitted(n, "site", "sites")
+	}
 }
 
 // gate writes the comparison with the baseline: the new sites and the
@@ -234,8 +311,17 @@ func (md *markdown) gate() {
 	}
 	md.printf("%s in %s no longer found (migrated or removed); tighten the baseline with %s:\n\n",
 		plural(len(g.Gone), "entry", "entries"), mdCode(g.Baseline), mdCode("bearercheck report -write-baseline "+g.Baseline))
+	if md.full() {
+		md.omitted(len(g.Gone), "entry", "entries")
+		return
+	}
 	md.printf("| last seen | function | kind |\n|---|---|---|\n")
-	for _, e := range g.Gone {
+	for i, e := range g.Gone {
+		if md.full() {
+			md.printf("\n")
+			md.omitted(len(g.Gone)-i, "entry", "entries")
+			return
+		}
 		md.printf("| %s | %s | %s |\n", mdCell(position(e.File, e.Line)), mdCellFunction(e.Function), mdText(e.Kind))
 	}
 	md.printf("\n")
