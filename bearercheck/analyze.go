@@ -150,6 +150,7 @@ type pkgAnalysis struct {
 
 	memo       map[ast.Expr]Value
 	evaluating map[ast.Expr]bool
+	varMemo    map[*types.Var]Value
 	depMemo    map[*types.Var]*depSet
 
 	providerCache map[types.Type]*types.Func
@@ -239,7 +240,7 @@ func Analyze(p *Package) *Result {
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes.
-	a.memo, a.evaluating, a.depMemo, a.assigns, a.funcs = nil, nil, nil, nil, nil
+	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs = nil, nil, nil, nil, nil, nil
 	return r
 }
 
@@ -280,6 +281,7 @@ func (r *Result) Config() *Config { return r.a.cfg }
 func (a *pkgAnalysis) reset() {
 	a.memo = map[ast.Expr]Value{}
 	a.evaluating = map[ast.Expr]bool{}
+	a.varMemo = map[*types.Var]Value{}
 	a.depMemo = map[*types.Var]*depSet{}
 }
 

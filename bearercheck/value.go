@@ -240,33 +240,72 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 	}
 	if ctx != nil {
 		if _, ok := ctx.params[vr]; ok {
-			if isString(vr.Type()) {
-				return Value{Head: vr, Exact: true}
-			}
-			return unknown
+			return Value{Head: vr, Exact: true}
 		}
+	}
+	v := a.varValue(vr)
+	if v.Head != nil && (ctx == nil || !ctx.owns(v.Head)) {
+		return unknown // led by a parameter of another function (a field set in a constructor)
+	}
+	return v
+}
+
+// varValue is the value of a variable or field over all its assignments.
+// It is computed once per variable, not once per read, so that evaluation
+// stays linear in the number of assignments however often the variable
+// is read.
+func (a *pkgAnalysis) varValue(vr *types.Var) Value {
+	if v, ok := a.varMemo[vr]; ok {
+		return v
 	}
 	as, ok := a.assigns[vr]
 	if !ok {
 		return unknown
 	}
+	a.varMemo[vr] = unknown // a cycle through other variables: nothing known
 	vals := make([]Value, 0, len(as))
+	appends := false
 	for _, as := range as {
 		if as.opaque {
-			return unknown
+			vals = nil
+			break
 		}
-		v := a.evalAssign(as)
-		if as.appends {
-			v.Exact = false
-			continue // x += y keeps the prefix of x's other assignments
+		if as.appends || as.index < 0 && a.extends(as.rhs, vr) {
+			appends = true // x += y and x = x + y keep the prefix of x's other assignments
+			continue
 		}
-		vals = append(vals, v)
+		vals = append(vals, a.evalAssign(as))
 	}
-	v := merge(vals)
-	if v.Head != nil && (ctx == nil || !ctx.owns(v.Head)) {
-		return unknown // led by a parameter of another function (a field set in a constructor)
+	v := unknown
+	if vals != nil {
+		v = merge(vals)
+		if appends {
+			v = notExact(v)
+		}
 	}
+	a.varMemo[vr] = v
 	return v
+}
+
+// extends reports whether e is vr followed by more: vr + y + ….
+func (a *pkgAnalysis) extends(e ast.Expr, vr *types.Var) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	for ok && b.Op == token.ADD {
+		e = b.X
+		b, ok = ast.Unparen(e).(*ast.BinaryExpr)
+	}
+	if e == nil {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return a.pkg.Info.Uses[x] == vr
+	case *ast.SelectorExpr:
+		if sel, ok := a.pkg.Info.Selections[x]; ok {
+			return sel.Obj() == vr
+		}
+	}
+	return false
 }
 
 // evalAssign evaluates the value an assignment gives its variable.

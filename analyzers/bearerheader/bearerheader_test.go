@@ -44,6 +44,7 @@ var cases = []string{
 	"hardcoded",    // hard-coded credentials, redacted
 	"masks",        // masks are not sites, placeholders are not credentials
 	"negatives",    // reads, challenges, other schemes, logs, queries
+	"reassign",     // x = x + y and x += y keep x's prefix
 }
 
 func TestBearerHeader(t *testing.T) {
