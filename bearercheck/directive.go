@@ -19,48 +19,84 @@ type Directive struct {
 	used    bool
 }
 
-// directives returns the ignore directives of a file by line.
-func directives(fset *token.FileSet, file *ast.File) map[int]*Directive {
-	out := map[int]*Directive{}
+// directives returns the ignore directives of a file, in source order, by
+// the line they cover: a directive after code on its line covers that line
+// only; a directive on a line of its own covers the next line (as
+// staticcheck's and golangci-lint's directives do). Lines are those of the
+// file itself, not those that //line directives declare, so that a
+// directive covers what it sits next to in the file.
+func directives(fset *token.FileSet, file *ast.File) (map[int][]*Directive, []*Directive) {
+	var all []*Directive
 	for _, g := range file.Comments {
 		for _, c := range g.List {
 			rest, ok := strings.CutPrefix(c.Text, DirectivePrefix)
 			if !ok || rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 				continue
 			}
-			out[fset.Position(c.Pos()).Line] = &Directive{Pos: c.Pos(), End: c.End(), Reason: strings.TrimSpace(rest)}
+			all = append(all, &Directive{Pos: c.Pos(), End: c.End(), Reason: strings.TrimSpace(rest)})
 		}
 	}
-	return out
+	if len(all) == 0 {
+		return nil, nil
+	}
+	line := func(p token.Pos) int { return fset.PositionFor(p, false).Line }
+	// The first code position on each line: a node begins or ends there.
+	code := map[int]token.Pos{}
+	mark := func(p token.Pos) {
+		if !p.IsValid() {
+			return
+		}
+		if l := line(p); !code[l].IsValid() || p < code[l] {
+			code[l] = p
+		}
+	}
+	ast.Inspect(file, func(n ast.Node) bool {
+		if _, ok := n.(*ast.CommentGroup); ok || n == nil {
+			return false
+		}
+		mark(n.Pos())
+		mark(n.End())
+		return true
+	})
+	byLine := map[int][]*Directive{}
+	for _, d := range all {
+		l := line(d.Pos)
+		if first := code[l]; !first.IsValid() || first > d.Pos {
+			l++ // on a line of its own: the next line
+		}
+		byLine[l] = append(byLine[l], d)
+	}
+	return byLine, all
 }
 
-// applyDirectives drops the findings that a directive on their line, or on
-// the line before, suppresses, and records the directives that are
-// malformed or suppress nothing. As with staticcheck's //lint:ignore, a
-// directive without a reason suppresses nothing: it is reported instead.
+// applyDirectives drops the findings that a directive covers and records
+// the directives that are malformed or suppress nothing. As with
+// staticcheck's //lint:ignore, a directive without a reason suppresses
+// nothing: it is reported instead.
 func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	if a.allowed(nil) {
 		return // exempt code: nothing to suppress, nothing to report
 	}
 	fset := a.pkg.Fset
-	byFile := map[string]map[int]*Directive{}
+	byFile := map[string]map[int][]*Directive{}
+	var all []*Directive
 	for _, f := range files {
 		if ast.IsGenerated(f) {
 			continue
 		}
-		if ds := directives(fset, f); len(ds) > 0 {
-			byFile[fileName(fset, f)] = ds
+		if byLine, ds := directives(fset, f); len(ds) > 0 {
+			byFile[fileName(fset, f)] = byLine
+			all = append(all, ds...)
 		}
 	}
-	if len(byFile) == 0 {
+	if len(all) == 0 {
 		return
 	}
 	suppressed := func(positions ...token.Pos) bool {
 		for _, pos := range positions {
-			p := fset.Position(pos)
-			ds := byFile[p.Filename]
-			for _, line := range []int{p.Line, p.Line - 1} {
-				if d := ds[line]; d != nil && d.Reason != "" {
+			p := fset.PositionFor(pos, false)
+			for _, d := range byFile[p.Filename][p.Line] {
+				if d.Reason != "" {
 					d.used = true
 					return true
 				}
@@ -71,25 +107,16 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	r.Sites = filter(r.Sites, func(s *Site) bool { return !s.Generated && suppressed(s.Value.Pos(), s.Node.Pos()) })
 	r.Helpers = filter(r.Helpers, func(h *Helper) bool { return h.Summary.Root && suppressed(h.Decl.Pos(), h.Decl.Name.Pos()) })
 	r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return suppressed(c.Call.Pos()) })
-	for _, f := range files {
-		ds := byFile[fileName(fset, f)]
-		for _, g := range f.Comments {
-			for _, c := range g.List {
-				d := ds[fset.Position(c.Pos()).Line]
-				if d == nil || d.Pos != c.Pos() {
-					continue
-				}
-				switch {
-				case d.Reason == "":
-					d.Problem = "missing-reason"
-				case !d.used:
-					d.Problem = "unused"
-				default:
-					continue
-				}
-				r.Directives = append(r.Directives, d)
-			}
+	for _, d := range all {
+		switch {
+		case d.Reason == "":
+			d.Problem = "missing-reason"
+		case !d.used:
+			d.Problem = "unused"
+		default:
+			continue
 		}
+		r.Directives = append(r.Directives, d)
 	}
 }
 

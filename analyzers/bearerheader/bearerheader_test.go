@@ -24,27 +24,29 @@ func analyzer() *analysis.Analyzer {
 // cases are the testdata packages, one per concern. They are analysed in
 // one analysistest.Run so that the standard library is loaded once.
 var cases = []string{
-	"basic",        // http.Header Set/Add, req.Header.Set; the full message
-	"constants",    // named constants, constant expressions, key case and constants
-	"sprintf",      // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
-	"join",         // strings.Join
-	"concat",       // + chains and conversions
-	"localvar",     // local variables all of whose assignments are bearer values
-	"fields",       // struct fields set in a constructor and written by a method
-	"complit",      // map literals, index assignment, append
-	"grpc",         // google.golang.org/grpc/metadata
-	"bearerapi",    // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
-	"setters",      // generic setters: SetHeader, option.WithHeader
-	"crosspkg/...", // helpers across packages, scheme-parametric, (key, value) results
-	"provider",     // provider methods exempt, migrated sites, provider named
-	"task",         // the available agent task named
-	"generated",    // generated files not reported
-	"tests",        // _test.go files not reported by default
-	"ignore",       // //bearercheck:ignore
-	"hardcoded",    // hard-coded credentials, redacted
-	"masks",        // masks are not sites, placeholders are not credentials
-	"negatives",    // reads, challenges, other schemes, logs, queries
-	"reassign",     // x = x + y and x += y keep x's prefix
+	"basic",         // http.Header Set/Add, req.Header.Set; the full message
+	"constants",     // named constants, constant expressions, key case and constants
+	"sprintf",       // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
+	"join",          // strings.Join
+	"concat",        // + chains and conversions
+	"localvar",      // local variables all of whose assignments are bearer values
+	"fields",        // struct fields set in a constructor and written by a method
+	"complit",       // map literals, index assignment, append
+	"grpc",          // google.golang.org/grpc/metadata
+	"bearerapi",     // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
+	"setters",       // generic setters: SetHeader, option.WithHeader
+	"crosspkg/...",  // helpers across packages, scheme-parametric, (key, value) results
+	"provider",      // provider methods exempt, migrated sites, provider named
+	"task",          // the available agent task named
+	"generated",     // generated files not reported
+	"tests",         // _test.go files not reported by default
+	"ignore",        // //bearercheck:ignore
+	"hardcoded",     // hard-coded credentials, redacted
+	"masks",         // masks are not sites, placeholders are not credentials
+	"negatives",     // reads, challenges, other schemes, logs, queries
+	"reassign",      // x = x + y and x += y keep x's prefix
+	"ignorescope",   // a trailing directive covers its line, one on its own line the next
+	"linedirective", // ignore directives under //line directives
 }
 
 func TestBearerHeader(t *testing.T) {
