@@ -5,7 +5,7 @@ import "net/http"
 // A trailing directive covers its own line only: not the site below it.
 func trailingNotNextLine(h http.Header, tok string) {
 	// want +1 `^bearercheck:ignore directive suppresses nothing; remove it$`
-	h.Set("Accept", "application/json") //bearercheck:ignore the Accept header is fine
+	h.Set("Accept", "application/json")   //bearercheck:ignore the Accept header is fine
 	h.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
 }
 
