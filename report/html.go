@@ -17,10 +17,11 @@ var htmlTemplate string
 // script from the same figures; tables sort by any column on a click.
 func writeHTML(w io.Writer, inv *Inventory) error {
 	t, err := template.New("report").Funcs(template.FuncMap{
-		"percent":  formatPercent,
-		"position": position,
-		"plural":   plural,
-		"sortPos":  sortPosition,
+		"percent":    formatPercent,
+		"position":   position,
+		"plural":     plural,
+		"sortPos":    sortPosition,
+		"credential": isCredential,
 	}).Parse(htmlTemplate)
 	if err != nil {
 		return fmt.Errorf("html template: %v", err)

@@ -154,7 +154,11 @@ func (md *markdown) omitted(n int, one, many string) {
 
 // site describes a remaining site on one line.
 func (md *markdown) site(s Site) string {
-	parts := []string{mdCode(position(s.File, s.Line)) + " " + mdFunction(s.Function), mdText(s.Kind)}
+	kind := mdText(s.Kind)
+	if isCredential(s.Kind) {
+		kind = "**" + kind + "**"
+	}
+	parts := []string{mdCode(position(s.File, s.Line)) + " " + mdFunction(s.Function), kind}
 	if s.Fix != "" {
 		parts = append(parts, "fix: "+mdCode(s.Fix))
 	} else if s.Generated {

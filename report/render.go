@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/bearercheck/bearercheck/bearercheck"
 )
 
 // A format is one output format of Render.
@@ -50,6 +52,10 @@ func Render(w io.Writer, inv *Inventory, format string) error {
 func (s Summary) Headline() string {
 	return fmt.Sprintf("%d of %d authorization sites migrated (%s%%)", s.Migrated, s.Total, formatPercent(s.Percent))
 }
+
+// isCredential reports whether a site of this kind is a hard-coded
+// credential: a security finding, not only an unfinished migration.
+func isCredential(kind string) bool { return kind == string(bearercheck.KindHardCoded) }
 
 // formatPercent writes a percentage as the inventory rounds it, to one
 // decimal at most: 21.4, 100, 0.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
+	"github.com/bearercheck/bearercheck/analyzers/taskauth"
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"golang.org/x/mod/semver"
 	"golang.org/x/tools/go/analysis"
@@ -22,8 +24,6 @@ const (
 	// sarifFingerprint keys the inventory's fingerprint in
 	// partialFingerprints; the version changes if the fingerprint does.
 	sarifFingerprint = "bearercheck/v1"
-	// kindCredential is the category of a hard-coded credential.
-	kindCredential = "hard-coded-credential"
 	// cwe798 is "Use of Hard-coded Credentials", the weakness of a
 	// hard-coded credential, with the score GitHub code scanning sorts by.
 	cwe798             = "798"
@@ -148,7 +148,7 @@ func (rr *sarifRun) site(s Site) error {
 		return fmt.Errorf("site at %s:%d: unknown analyzer %q", s.File, s.Line, s.Analyzer)
 	}
 	r := rr.result(s.Analyzer, s.Message, s.Fingerprint, s.Package, s.File, s.Line, s.Column, s.Function)
-	if s.Kind == kindCredential {
+	if isCredential(s.Kind) {
 		rr.cwe = true
 		r.WithLevel(sarif.LevelError).
 			WithProperties(sarif.NewPropertyBag().
@@ -170,7 +170,7 @@ func (rr *sarifRun) site(s Site) error {
 // helper reports a root helper at its declaration, with its callers as
 // related locations.
 func (rr *sarifRun) helper(h Helper) {
-	r := rr.result("bearerhelper", h.Message, h.Fingerprint, h.Package, h.File, h.Line, h.Column, h.Function)
+	r := rr.result(bearerhelper.Name, h.Message, h.Fingerprint, h.Package, h.File, h.Line, h.Column, h.Function)
 	for i, c := range h.Callers {
 		msg := "called by " + c.Function
 		if c.Function == "" {
@@ -186,7 +186,7 @@ func (rr *sarifRun) helper(h Helper) {
 }
 
 func (rr *sarifRun) taskCall(t TaskCall) {
-	rr.result("taskauth", t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
+	rr.result(taskauth.Name, t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
 }
 
 // fileURI is a relative slash-separated path as a relative URI reference.
