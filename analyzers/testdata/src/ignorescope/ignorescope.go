@@ -4,9 +4,9 @@ import "net/http"
 
 // A trailing directive covers its own line only: not the site below it.
 func trailingNotNextLine(h http.Header, tok string) {
-	// want +1 `^bearercheck:ignore directive suppresses nothing; remove it$`
+	// want[bearerheader] +1 `^bearercheck:ignore directive suppresses nothing; remove it$`
 	h.Set("Accept", "application/json")   //bearercheck:ignore the Accept header is fine
-	h.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
+	h.Set("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme`
 }
 
 // A trailing directive covers the value on its line.
@@ -17,8 +17,8 @@ func trailingOnValueLine(h http.Header, tok string) {
 
 // A directive on a line of its own covers the next line, not its own.
 func ownLine(h http.Header, tok string) {
-	h.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
-	// want +1 `^bearercheck:ignore directive suppresses nothing; remove it$`
+	h.Set("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme`
+	// want[bearerheader] +1 `^bearercheck:ignore directive suppresses nothing; remove it$`
 	//bearercheck:ignore meant for the line above
 	h.Set("Accept", "application/json")
 }

@@ -10,7 +10,7 @@ func templated(h http.Header, tok string) {
 	//bearercheck:ignore rendered from the legacy template
 	h.Add("Authorization", "Bearer "+tok)
 //line api.tmpl:40
-	h.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme`
+	h.Set("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme`
 }
 
 // A //line directive that maps several lines to one does not widen a
@@ -18,5 +18,5 @@ func templated(h http.Header, tok string) {
 // both are on the second.)
 func collapsed(h http.Header, tok string) {
 	/*line api.tmpl:50*/ h.Set("Accept", "application/json") //bearercheck:ignore the Accept header
-	/*line api.tmpl:50*/ h.Set("Authorization", "Bearer "+tok) // want `hard-codes the Bearer scheme` `suppresses nothing`
+	/*line api.tmpl:50*/ h.Set("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme` `suppresses nothing`
 }
