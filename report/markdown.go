@@ -373,38 +373,30 @@ func plural(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-func mdFunction(fn string) string {
+// mdFunction is a function name as code, or "package level".
+func mdFunction(fn string) string { return orPackageLevel(fn, mdCode) }
+
+func mdCellFunction(fn string) string { return orPackageLevel(fn, mdCell) }
+
+func orPackageLevel(fn string, code func(string) string) string {
 	if fn == "" {
 		return "package level"
 	}
-	return mdCode(fn)
+	return code(fn)
 }
 
-func mdCellFunction(fn string) string {
-	if fn == "" {
-		return "package level"
-	}
-	return mdCell(fn)
-}
+// mdEndpoints lists endpoints as code.
+func mdEndpoints(eps []string) string { return joinEndpoints(eps, mdCode, "_endpoint unknown_") }
 
-func mdEndpoints(eps []string) string {
+func mdCellEndpoints(eps []string) string { return joinEndpoints(eps, mdCell, "_unknown_") }
+
+func joinEndpoints(eps []string, code func(string) string, none string) string {
 	if len(eps) == 0 {
-		return "_endpoint unknown_"
+		return none
 	}
 	codes := make([]string, len(eps))
 	for i, e := range eps {
-		codes[i] = mdCode(e)
-	}
-	return strings.Join(codes, ", ")
-}
-
-func mdCellEndpoints(eps []string) string {
-	if len(eps) == 0 {
-		return "_unknown_"
-	}
-	codes := make([]string, len(eps))
-	for i, e := range eps {
-		codes[i] = mdCell(e)
+		codes[i] = code(e)
 	}
 	return strings.Join(codes, ", ")
 }
