@@ -118,7 +118,7 @@ func NewReporter(base *analysis.Analyzer, name, doc string, report func(*analysi
 	return &analysis.Analyzer{
 		Name:             name,
 		Doc:              docs.Extract(doc, name),
-		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name,
+		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
 		Requires:         []*analysis.Analyzer{base},
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {

@@ -1,10 +1,7 @@
 package bearerheader_test
 
 import (
-	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -98,26 +95,6 @@ func TestIncludeTests(t *testing.T) {
 	cfg.IncludeTests = true
 	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
 	fixture.Run(t, a, "testsinclude")
-}
-
-// Every reporting analyzer has a Doc whose title line is lower-case, has
-// no trailing period and is under 60 characters, and a URL.
-func TestDoc(t *testing.T) {
-	suite := analyzers.New(bearercheck.NewFlagOptions())
-	for _, a := range suite.Reporting() {
-		t.Run(a.Name, func(t *testing.T) {
-			require.NotEmpty(t, a.Doc)
-			assert.True(t, strings.HasPrefix(a.URL, "https://"), "URL %q", a.URL)
-			title, rest, _ := strings.Cut(a.Doc, "\n")
-			title = strings.TrimPrefix(title, a.Name+": ")
-			require.NotEmpty(t, title)
-			first, _ := utf8.DecodeRuneInString(title)
-			assert.True(t, unicode.IsLower(first), "title %q does not start lower-case", title)
-			assert.False(t, strings.HasSuffix(title, "."), "title %q ends with a period", title)
-			assert.Less(t, utf8.RuneCountInString(title), 60, "title %q is too long", title)
-			assert.NotEmpty(t, strings.TrimSpace(rest), "Doc has no description after the title")
-		})
-	}
 }
 
 func TestAllow(t *testing.T) {

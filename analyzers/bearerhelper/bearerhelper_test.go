@@ -47,10 +47,3 @@ func TestBearerHelper(t *testing.T) {
 		}
 	}
 }
-
-func TestDoc(t *testing.T) {
-	a := analyzers.New(bearercheck.NewFlagOptions()).BearerHelper
-	assert.Equal(t, "bearerhelper", a.Name)
-	assert.NotEmpty(t, a.Doc)
-	assert.NotEmpty(t, a.URL)
-}

@@ -83,10 +83,3 @@ type recorder struct{ errs []string }
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
-
-func TestDoc(t *testing.T) {
-	a := analyzers.New(bearercheck.NewFlagOptions()).TaskAuth
-	assert.Equal(t, "taskauth", a.Name)
-	assert.NotEmpty(t, a.Doc)
-	assert.NotEmpty(t, a.URL)
-}
