@@ -1,8 +1,13 @@
 package bearercheck
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/bearercheck/bearercheck/internal/typecheck"
 )
@@ -62,6 +67,81 @@ func f(r *http.Request) { r.Header.Set("Authorization", "Bearer "+undefined) ; v
 func f() { var m map[string]string; m["Authorization"] = "Bearer " + m["x"]; m[k()] = "" }`,
 }
 
+// seedWants are what the core finds in each seed, in the form of
+// describe: the seeds are full of sites, and the fuzz target starts from
+// inputs whose results are known.
+var seedWants = [][]string{
+	{
+		"site 13:32 sprintf task=s.agentTask provider=p",
+		"site 14:32 join task=s.agentTask provider=p",
+		"site 15:39 helper-result task=s.agentTask provider=p",
+		"site 16:15 helper-result task=s.agentTask provider=p",
+		"site 17:2 scheme-param task=s.agentTask provider=p",
+		"site 18:37 hard-coded-credential task=s.agentTask provider=p",
+		"site 19:41 literal-prefix task=s.agentTask provider=p",
+		// line 23 is suppressed by its trailing directive, which covers
+		// its own line only: the closure's site on line 24 is reported.
+		"site 24:43 literal-prefix task=s.agentTask provider=p",
+		"helper bearerOf bearerOnly(t) returnsBearer",
+		"helper kv bearerOnly(t) returnsConst(0) returnsBearer",
+		"helper do bearerOnly(.tok)",
+		"credential 18:37",
+	},
+	{
+		"site 8:32 scheme-param",
+		"site 9:15 helper-result",
+		"site 12:32 helper-result",
+		"helper pair bearerOnly(tok) returnsConst(0) returnsBearer",
+		"helper a bearerOnly(t) returnsBearer",
+		"helper b bearerOnly(t) returnsBearer",
+		"helper do bearerOnly(t)",
+	},
+	{
+		"site 8:58 literal-prefix",
+		"helper h bearerOnly(s)",
+	},
+	{}, // does not parse past the call: nothing, and no panic
+	{
+		"site 3:58 literal-prefix", // a directive without a reason suppresses nothing
+		"directive 2:1 missing-reason",
+	},
+}
+
+// describe lists what r holds, one line a finding, in the order of r.
+func describe(fset *token.FileSet, r *Result) []string {
+	pos := func(p token.Pos) string {
+		posn := fset.Position(p)
+		return fmt.Sprintf("%d:%d", posn.Line, posn.Column)
+	}
+	var out []string
+	for _, s := range r.Sites {
+		line := fmt.Sprintf("site %s %s", pos(s.Value.Pos()), s.Kind)
+		if s.Task != nil {
+			line += " task=" + s.Task.Expr
+		}
+		if s.Provider != nil {
+			line += " provider=" + s.Provider.Expr
+		}
+		out = append(out, line)
+	}
+	for _, s := range r.Migrated {
+		out = append(out, fmt.Sprintf("migrated %s", pos(s.Value.Pos())))
+	}
+	for _, h := range r.Helpers {
+		out = append(out, fmt.Sprintf("helper %s %s", h.Obj.Name(), h.Summary))
+	}
+	for _, c := range r.TaskCalls {
+		out = append(out, fmt.Sprintf("task-call %s %s task=%s", pos(c.Call.Pos()), c.Callee.Name(), c.Task.Expr))
+	}
+	for _, d := range r.Directives {
+		out = append(out, fmt.Sprintf("directive %s %s", pos(d.Pos), d.Problem))
+	}
+	for _, s := range r.Credentials {
+		out = append(out, fmt.Sprintf("credential %s", pos(s.Value.Pos())))
+	}
+	return out
+}
+
 // FuzzAnalyze checks that the core never panics, whatever the input,
 // including packages that do not type-check.
 func FuzzAnalyze(f *testing.F) {
@@ -74,18 +154,22 @@ func FuzzAnalyze(f *testing.F) {
 }
 
 func TestAnalyzeSeeds(t *testing.T) {
-	for _, s := range seeds {
-		if analyzeForTest(s) == nil {
-			t.Fatal("no result")
+	require.Len(t, seedWants, len(seeds))
+	for i, s := range seeds {
+		fset, r := analyzeForTest(s)
+		if assert.NotNil(t, r, "seed %d", i) {
+			assert.Equal(t, seedWants[i], append([]string{}, describe(fset, r)...), "seed %d", i)
 		}
 	}
 }
 
-func analyzeForTest(src string) *Result {
+// analyzeForTest analyses src as a one-file package; the result is nil
+// when src does not parse.
+func analyzeForTest(src string) (*token.FileSet, *Result) {
 	fset, file, pkg, info := typecheck.Source(src)
 	if file == nil {
-		return nil
+		return fset, nil
 	}
 	cfg := DefaultConfig()
-	return Analyze(&Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: &cfg})
+	return fset, Analyze(&Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: &cfg})
 }
