@@ -81,7 +81,7 @@ var seedWants = [][]string{
 		"site 19:41 literal-prefix task=s.agentTask provider=p",
 		// line 23 is suppressed by its trailing directive, which covers
 		// its own line only: the closure's site on line 24 is reported.
-		"site 24:43 literal-prefix task=s.agentTask provider=p",
+		"site 24:44 literal-prefix task=s.agentTask provider=p",
 		"helper bearerOf bearerOnly(t) returnsBearer",
 		"helper kv bearerOnly(t) returnsConst(0) returnsBearer",
 		"helper do bearerOnly(.tok)",
