@@ -39,6 +39,9 @@ func Formats() []string {
 // Render writes inv to w in the named format. An unknown format is an error
 // that lists the known ones.
 func Render(w io.Writer, inv *Inventory, format string) error {
+	if inv == nil {
+		return fmt.Errorf("report: no inventory to render")
+	}
 	for _, f := range formats() {
 		if f.name == format {
 			return f.render(w, inv)

@@ -64,6 +64,12 @@ func goldenForm(t *testing.T, format string, out []byte) []byte {
 	return append(b, '\n')
 }
 
+func TestRenderNil(t *testing.T) {
+	for _, format := range Formats() {
+		assert.Error(t, Render(&bytes.Buffer{}, nil, format), format)
+	}
+}
+
 func TestRenderUnknownFormat(t *testing.T) {
 	err := Render(&bytes.Buffer{}, sampleInventory(), "xml")
 	require.Error(t, err)
