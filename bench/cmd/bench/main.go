@@ -1,0 +1,362 @@
+// Command bench measures bearercheck against a no-op analyzer driven the
+// same way, on real or synthetic code. Run it from the repository:
+//
+//	go run ./bench/cmd/bench gen -out /tmp/synth -packages 200 -files 20 -funcs 50 -sinks 10
+//	go run ./bench/cmd/bench compare -C /tmp/synth ./...
+//	go run ./bench/cmd/bench compare -C ../shared/corpus -patterns-file packages.txt
+//	go run ./bench/cmd/bench sizes -dir /tmp/sizes
+//	go run ./bench/cmd/bench gate -C /tmp/synth -edit svc0199/client000.go ./...
+//
+// compare alternates runs of the no-op (internal/noop/cmd/noopcheck -json),
+// the plain run (bearercheck -json) and, with -report, `bearercheck report`,
+// each from an empty cache, and prints median, minimum and maximum of wall
+// time, CPU time and peak RSS, and the ratios of the medians to the no-op's.
+// sizes does that on synthetic modules of 1×, 2×, 4× and 8× a base size and
+// prints the cost per line. gate measures the incremental gate: a cold run,
+// a warm run on the unchanged tree and a run after one edited file, and
+// checks that all three print exactly what a cold run prints.
+//
+// Other programs share the machine: runs alternate and medians are
+// reported, but wall times stay noisy; CPU time is the steadier measure.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/bearercheck/bearercheck/bench"
+	"github.com/bearercheck/bearercheck/bench/synth"
+)
+
+const usage = `usage: bench gen|compare|sizes|gate [flags] [packages]
+run "bench <command> -h" for the flags of a command`
+
+func main() {
+	if len(os.Args) < 2 {
+		fmt.Fprintln(os.Stderr, usage)
+		os.Exit(2)
+	}
+	cmds := map[string]func([]string) error{"gen": gen, "compare": compare, "sizes": sizes, "gate": gate}
+	run, ok := cmds[os.Args[1]]
+	if !ok {
+		fmt.Fprintln(os.Stderr, usage)
+		os.Exit(2)
+	}
+	if err := run(os.Args[2:]); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func shapeFlags(fs *flag.FlagSet, s *synth.Shape) {
+	fs.IntVar(&s.Packages, "packages", s.Packages, "service packages")
+	fs.IntVar(&s.Files, "files", s.Files, "files per package")
+	fs.IntVar(&s.Funcs, "funcs", s.Funcs, "functions per file")
+	fs.IntVar(&s.Sinks, "sinks", s.Sinks, "functions with an authorization sink per file")
+	fs.BoolVar(&s.Chain, "chain", false, "each package imports the previous one (one dependency chain)")
+	fs.IntVar(&s.Lanes, "lanes", 4, "parallel dependency chains (without -chain)")
+}
+
+func gen(args []string) error {
+	fs := flag.NewFlagSet("gen", flag.ExitOnError)
+	out := fs.String("out", "", "directory to write the module to (must not exist or be empty)")
+	s := synth.Shape{Packages: 200, Files: 20, Funcs: 50, Sinks: 10}
+	shapeFlags(fs, &s)
+	fs.Parse(args)
+	if *out == "" {
+		return fmt.Errorf("gen: -out is required")
+	}
+	if err := synth.Write(*out, s); err != nil {
+		return err
+	}
+	n, err := synth.Lines(s)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s: %d packages, %d lines\n", *out, s.Packages+1, n)
+	return nil
+}
+
+// tools are the binaries under measurement.
+type tools struct {
+	bc, noop string
+	cacheDir string // the cache the runs use (XDG_CACHE_HOME)
+}
+
+func toolFlags(fs *flag.FlagSet) (bc, noop *string) {
+	bc = fs.String("bearercheck", "", "bearercheck binary (default: built from this repository)")
+	noop = fs.String("noop", "", "no-op binary (default: built from this repository)")
+	return
+}
+
+// build builds the binaries that were not given, into a temporary directory.
+func build(bc, noop string) (*tools, error) {
+	tmp, err := os.MkdirTemp("", "bearercheck-bench-")
+	if err != nil {
+		return nil, err
+	}
+	t := &tools{bc: bc, noop: noop, cacheDir: filepath.Join(tmp, "cache")}
+	for _, b := range []struct {
+		path *string
+		pkg  string
+	}{{&t.bc, "./cmd/bearercheck"}, {&t.noop, "./internal/noop/cmd/noopcheck"}} {
+		if *b.path != "" {
+			if *b.path, err = filepath.Abs(*b.path); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		*b.path = filepath.Join(tmp, filepath.Base(b.pkg))
+		cmd := exec.Command("go", "build", "-o", *b.path, b.pkg)
+		cmd.Stderr = os.Stderr
+		if err := cmd.Run(); err != nil {
+			return nil, fmt.Errorf("go build %s (run bench from the repository): %v", b.pkg, err)
+		}
+	}
+	return t, nil
+}
+
+func (t *tools) env() []string { return []string{"XDG_CACHE_HOME=" + t.cacheDir} }
+
+func (t *tools) clearCache(bench.Cmd) error { return os.RemoveAll(t.cacheDir) }
+
+// commands returns the no-op, the plain run and, with report, the report.
+func (t *tools) commands(dir string, patterns []string, report bool, reportArgs string) []bench.Cmd {
+	cmds := []bench.Cmd{
+		{Name: "noop", Path: t.noop, Args: append([]string{"-json"}, patterns...), Dir: dir},
+		{Name: "plain", Path: t.bc, Args: append([]string{"-json"}, patterns...), Dir: dir, Env: t.env()},
+	}
+	if report {
+		args := append(append([]string{"report"}, strings.Fields(reportArgs)...), patterns...)
+		cmds = append(cmds, bench.Cmd{Name: "report", Path: t.bc, Args: args, Dir: dir, Env: t.env()})
+	}
+	return cmds
+}
+
+func patternsOf(fs *flag.FlagSet, dir, file string) ([]string, error) {
+	patterns := fs.Args()
+	if file != "" {
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(dir, file)
+		}
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		patterns = append(patterns, strings.Fields(string(data))...)
+	}
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	return patterns, nil
+}
+
+func compare(args []string) error {
+	fs := flag.NewFlagSet("compare", flag.ExitOnError)
+	n := fs.Int("n", 5, "runs of each command")
+	dir := fs.String("C", ".", "directory to run in")
+	file := fs.String("patterns-file", "", "file listing the packages (relative to -C)")
+	report := fs.Bool("report", false, "also measure `bearercheck report`")
+	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
+	bc, noop := toolFlags(fs)
+	fs.Parse(args)
+	patterns, err := patternsOf(fs, *dir, *file)
+	if err != nil {
+		return err
+	}
+	t, err := build(*bc, *noop)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(filepath.Dir(t.cacheDir))
+	fmt.Printf("%d alternating runs in %s, each from an empty cache\n", *n, *dir)
+	series, err := bench.Alternate(*n, t.commands(*dir, patterns, *report, *reportArgs), t.clearCache, os.Stderr)
+	if err != nil {
+		return err
+	}
+	bench.Table(os.Stdout, series)
+	return nil
+}
+
+func sizes(args []string) error {
+	fs := flag.NewFlagSet("sizes", flag.ExitOnError)
+	n := fs.Int("n", 3, "runs of each command at each size")
+	root := fs.String("dir", filepath.Join(os.TempDir(), "bearercheck-sizes"), "where the modules are generated (kept and reused)")
+	scalesFlag := fs.String("scales", "1,2,4,8", "sizes, as multiples of -packages")
+	report := fs.Bool("report", false, "also measure `bearercheck report`")
+	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
+	s := synth.Shape{Packages: 125, Files: 8, Funcs: 25, Sinks: 5}
+	shapeFlags(fs, &s)
+	bc, noop := toolFlags(fs)
+	fs.Parse(args)
+	var scales []int
+	for _, f := range strings.Split(*scalesFlag, ",") {
+		k, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || k < 1 {
+			return fmt.Errorf("sizes: bad -scales %q", *scalesFlag)
+		}
+		scales = append(scales, k)
+	}
+	t, err := build(*bc, *noop)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(filepath.Dir(t.cacheDir))
+	type row struct {
+		k, pkgs, lines int
+		series         []*bench.Series
+	}
+	var rows []row
+	for _, k := range scales {
+		sk := s
+		sk.Packages = s.Packages * k
+		dir := filepath.Join(*root, fmt.Sprintf("p%d-f%d-fn%d-s%d-chain%v-l%d", sk.Packages, sk.Files, sk.Funcs, sk.Sinks, sk.Chain, sk.Lanes))
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err != nil {
+			if err := synth.Write(dir, sk); err != nil {
+				return err
+			}
+		}
+		lines, err := synth.Lines(sk)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "%d×: %d packages, %d lines in %s\n", k, sk.Packages+1, lines, dir)
+		series, err := bench.Alternate(*n, t.commands(dir, []string{"./..."}, *report, *reportArgs), t.clearCache, os.Stderr)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("\n### %d× (%d packages, %d lines)\n\n", k, sk.Packages+1, lines)
+		bench.Table(os.Stdout, series)
+		rows = append(rows, row{k, sk.Packages + 1, lines, series})
+	}
+	fmt.Printf("\n### cost per line (medians; relative to the first size in parentheses)\n\n")
+	fmt.Println("| size | packages | lines | command | CPU µs/line | wall µs/line | peak RSS bytes/line |")
+	fmt.Println("|---|---|---|---|---|---|---|")
+	for _, r := range rows {
+		for i, s := range r.series {
+			base := rows[0].series[i]
+			l, bl := float64(r.lines), float64(rows[0].lines)
+			cpu, bcpu := s.CPU().Median*1e6/l, base.CPU().Median*1e6/bl
+			wall, bwall := s.Wall().Median*1e6/l, base.Wall().Median*1e6/bl
+			rss, brss := s.RSS().Median*(1<<20)/l, base.RSS().Median*(1<<20)/bl
+			fmt.Printf("| %d× | %d | %d | %s | %.1f (%.2f×) | %.1f (%.2f×) | %.0f (%.2f×) |\n",
+				r.k, r.pkgs, r.lines, s.Cmd.Name, cpu, cpu/bcpu, wall, wall/bwall, rss, rss/brss)
+		}
+	}
+	return nil
+}
+
+func gate(args []string) error {
+	fs := flag.NewFlagSet("gate", flag.ExitOnError)
+	n := fs.Int("n", 3, "rounds")
+	dir := fs.String("C", ".", "directory to run in")
+	file := fs.String("patterns-file", "", "file listing the packages (relative to -C)")
+	edit := fs.String("edit", "", "a Go file (relative to -C) to edit between runs: a function is appended, then removed")
+	plain := fs.Bool("plain", false, "measure the plain run (bearercheck -json) instead of bearercheck report")
+	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
+	bc, noop := toolFlags(fs)
+	fs.Parse(args)
+	patterns, err := patternsOf(fs, *dir, *file)
+	if err != nil {
+		return err
+	}
+	t, err := build(*bc, *noop)
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(filepath.Dir(t.cacheDir))
+	cmdArgs := append(append([]string{"report"}, strings.Fields(*reportArgs)...), patterns...)
+	if *plain {
+		cmdArgs = append([]string{"-json"}, patterns...)
+	}
+	mk := func(name string, extra ...string) bench.Cmd {
+		return bench.Cmd{Name: name, Path: t.bc, Args: append(extra, cmdArgs...), Dir: *dir, Env: t.env()}
+	}
+	cold, warm, edited := &bench.Series{Cmd: mk("cold")}, &bench.Series{Cmd: mk("warm")}, &bench.Series{Cmd: mk("one edit")}
+	var editPath string
+	var original []byte
+	if *edit != "" {
+		editPath = filepath.Join(*dir, *edit)
+		if original, err = os.ReadFile(editPath); err != nil {
+			return err
+		}
+		defer os.WriteFile(editPath, original, 0o644)
+	}
+	var ref, editedRef bench.Sample
+	same := true
+	check := func(what string, s, want bench.Sample) {
+		if !bytes.Equal(s.Stdout, want.Stdout) || !bytes.Equal(s.Stderr, want.Stderr) || s.Exit != want.Exit {
+			same = false
+			fmt.Fprintf(os.Stderr, "  %s: output differs from a cold run\n", what)
+		}
+	}
+	measure := func(s *bench.Series) (bench.Sample, error) {
+		x, err := bench.Run(s.Cmd)
+		if err != nil {
+			return x, err
+		}
+		fmt.Fprintf(os.Stderr, "  %-9s run %d: %6.2fs wall %6.2fs cpu %7.1f MiB exit %d\n",
+			s.Cmd.Name, len(s.Samples)+1, x.Wall.Seconds(), x.CPU.Seconds(), float64(x.RSS)/(1<<20), x.Exit)
+		s.Samples = append(s.Samples, x)
+		return x, nil
+	}
+	for round := range *n {
+		if err := t.clearCache(bench.Cmd{}); err != nil {
+			return err
+		}
+		c, err := measure(cold)
+		if err != nil {
+			return err
+		}
+		if round == 0 {
+			ref = c
+		}
+		check("cold", c, ref)
+		w, err := measure(warm)
+		if err != nil {
+			return err
+		}
+		check("warm", w, ref)
+		if editPath == "" {
+			continue
+		}
+		changed := append(append([]byte(nil), original...), fmt.Sprintf("\nfunc benchEdited%d() int { return %d }\n", round, round)...)
+		if err := os.WriteFile(editPath, changed, 0o644); err != nil {
+			return err
+		}
+		e, err := measure(edited)
+		if err != nil {
+			return err
+		}
+		// What a cold run prints on the edited tree.
+		off, err := bench.Run(mk("cold edited", "-cache=off"))
+		if err != nil {
+			return err
+		}
+		if round == 0 {
+			editedRef = off
+		}
+		check("cold edited", off, editedRef)
+		check("one edit", e, off)
+		if err := os.WriteFile(editPath, original, 0o644); err != nil {
+			return err
+		}
+	}
+	series := []*bench.Series{cold, warm}
+	if editPath != "" {
+		series = append(series, edited)
+	}
+	fmt.Printf("%d rounds in %s: %s\n\n", *n, *dir, mk("").String())
+	bench.Table(os.Stdout, series)
+	fmt.Printf("\nsame output as a cold run, byte for byte: %v\n", same)
+	if !same {
+		return fmt.Errorf("gate: a warm run printed something else than a cold run")
+	}
+	return nil
+}
