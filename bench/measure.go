@@ -98,7 +98,9 @@ type Series struct {
 // Wall, CPU and RSS summarise the series in seconds, seconds and MiB.
 func (s *Series) Wall() Stats { return s.stat(func(x Sample) float64 { return x.Wall.Seconds() }) }
 func (s *Series) CPU() Stats  { return s.stat(func(x Sample) float64 { return x.CPU.Seconds() }) }
-func (s *Series) RSS() Stats  { return s.stat(func(x Sample) float64 { return float64(x.RSS) / (1 << 20) }) }
+func (s *Series) RSS() Stats {
+	return s.stat(func(x Sample) float64 { return float64(x.RSS) / (1 << 20) })
+}
 
 func (s *Series) stat(f func(Sample) float64) Stats {
 	xs := make([]float64, len(s.Samples))
