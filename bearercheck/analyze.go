@@ -92,15 +92,17 @@ type Site struct {
 	File     *ast.File
 	Task     *Avail // an agent task available in the function
 	Provider *Avail // an AuthProvider available in the function
-	// Generated is set for sites in generated files: counted, never reported or fixed.
+	// Generated is set for sites in generated files (see generated.go):
+	// reported and counted, never fixed.
 	Generated bool
 }
 
 // Helper is the declaration of a bearer-only helper.
 type Helper struct {
-	Decl    *ast.FuncDecl
-	Obj     *types.Func
-	Summary *FuncSummary
+	Decl      *ast.FuncDecl
+	Obj       *types.Func
+	Summary   *FuncSummary
+	Generated bool // declared in a generated file
 }
 
 // TaskCall is a call to a bearer-only helper in a function where an agent
@@ -110,6 +112,8 @@ type TaskCall struct {
 	Callee *types.Func
 	Task   *Avail
 	Func   *ast.FuncDecl
+	// Generated is set for calls in generated files.
+	Generated bool
 }
 
 // Avail is a value available in a function: a variable or a direct field of
@@ -235,6 +239,12 @@ func Analyze(p *Package) *Result {
 		}
 	}
 	a.applyDirectives(files, r)
+	if a.cfg.Generated == GeneratedSkip {
+		r.Sites = filter(r.Sites, func(s *Site) bool { return s.Generated })
+		r.Migrated = filter(r.Migrated, func(s *Site) bool { return s.Generated })
+		r.Helpers = filter(r.Helpers, func(h *Helper) bool { return h.Generated })
+		r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return c.Generated })
+	}
 	// Source order: package-level sites were found after the functions.
 	bySite := func(x, y *Site) int { return cmp.Compare(x.Value.Pos(), y.Value.Pos()) }
 	slices.SortStableFunc(r.Sites, bySite)
@@ -290,7 +300,7 @@ func (a *pkgAnalysis) files() []*ast.File {
 	var out []*ast.File
 	for _, f := range a.pkg.Files {
 		name := fileName(a.pkg.Fset, f)
-		if strings.HasSuffix(name, "_test.go") && !a.cfg.IncludeTests {
+		if strings.HasSuffix(name, "_test.go") && !a.cfg.IncludeTests || classify(a.pkg.Fset, f) == cgoToolFile {
 			continue
 		}
 		out = append(out, f)
@@ -321,7 +331,7 @@ func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
 func (a *pkgAnalysis) index(files []*ast.File) {
 	info := a.pkg.Info
 	for _, file := range files {
-		gen := ast.IsGenerated(file)
+		gen := classify(a.pkg.Fset, file) == generatedFile
 		for _, d := range file.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
@@ -615,8 +625,8 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 		site.Task, site.Provider = task, provider
 		r.Sites = append(r.Sites, site)
 	}
-	if s.Helper != nil && !f.gen {
-		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s})
+	if s.Helper != nil {
+		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s, Generated: f.gen})
 	}
 	if task == nil {
 		return
@@ -629,7 +639,7 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 			continue
 		}
 		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
-		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl})
+		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, Generated: f.gen})
 	}
 }
 
@@ -675,7 +685,7 @@ func (a *pkgAnalysis) recordReturn(f *fnCtx, ret *ast.ReturnStmt, returned [][]a
 
 // visitPackageLevel finds sinks in package-level declarations.
 func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
-	gen := ast.IsGenerated(file)
+	gen := classify(a.pkg.Fset, file) == generatedFile
 	for _, d := range file.Decls {
 		gd, ok := d.(*ast.GenDecl)
 		if !ok || gd.Tok != token.VAR {

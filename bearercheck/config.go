@@ -18,6 +18,12 @@ import (
 // up from each package's directory.
 const ConfigFileName = ".bearercheck.yml"
 
+// The values of the generated setting.
+const (
+	GeneratedReport = "report"
+	GeneratedSkip   = "skip"
+)
+
 // Config is the whole configuration of bearercheck. The same struct is read
 // from .bearercheck.yml, bound to command-line flags and filled from
 // golangci-lint settings; the keys are the same everywhere.
@@ -44,6 +50,10 @@ type Config struct {
 	Allow []string `yaml:"allow" json:"allow"`
 	// IncludeTests also analyses _test.go files.
 	IncludeTests bool `yaml:"include-tests" json:"include-tests"`
+	// Generated says what to do with generated files ("// Code generated
+	// … DO NOT EDIT."): "report" (the default) reports their sites with no
+	// fix and counts them; "skip" leaves them out.
+	Generated string `yaml:"generated" json:"generated"`
 }
 
 // DefaultConfig returns the configuration used when nothing is configured.
@@ -62,6 +72,7 @@ func DefaultConfig() Config {
 			"(*github.com/imroc/req/v3.Client).SetCommonBearerAuthToken",
 			"(*github.com/imroc/req/v3.Request).SetBearerAuthToken",
 		},
+		Generated: GeneratedReport,
 	}
 }
 
@@ -74,6 +85,9 @@ var (
 
 // Validate reports the first invalid setting, naming its key.
 func (c *Config) Validate() error {
+	if c.Generated != GeneratedReport && c.Generated != GeneratedSkip {
+		return fmt.Errorf("generated: %q is not %q or %q", c.Generated, GeneratedReport, GeneratedSkip)
+	}
 	if !identRE.MatchString(c.ProviderMethod) {
 		return fmt.Errorf("provider-method: %q is not a method name", c.ProviderMethod)
 	}
@@ -141,6 +155,8 @@ func (c *Config) field(key string) any {
 		return &c.Allow
 	case "include-tests":
 		return &c.IncludeTests
+	case "generated":
+		return &c.Generated
 	}
 	return nil
 }
@@ -185,7 +201,7 @@ func NewFlagOptions() *Options {
 	return &Options{Config: DefaultConfig(), set: map[string]bool{}}
 }
 
-var configKeys = []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests"}
+var configKeys = []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests", "generated"}
 
 // RegisterFlags binds every configuration key to fs as -key, plus -config.
 func (o *Options) RegisterFlags(fs *flag.FlagSet) {
@@ -198,6 +214,7 @@ func (o *Options) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(&setFlag{o, "bearer-apis", listValue{&c.BearerAPIs}}, "bearer-apis", "comma-separated APIs that set a bearer header themselves, e.g. (*golang.org/x/oauth2.Token).SetAuthHeader")
 	fs.Var(&setFlag{o, "allow", listValue{&c.Allow}}, "allow", "comma-separated exempt packages (pkg/path, pkg/path/...) and functions (pkg/path.Func, pkg/path.T.Method)")
 	fs.Var(&setFlag{o, "include-tests", boolValue{&c.IncludeTests}}, "include-tests", "also analyse _test.go files")
+	fs.Var(&setFlag{o, "generated", stringValue{&c.Generated}}, "generated", "generated files: report (sites reported with no fix, counted) or skip")
 }
 
 // For returns the configuration that applies to a package whose files are

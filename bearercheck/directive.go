@@ -81,9 +81,6 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	byFile := map[string]map[int][]*Directive{}
 	var all []*Directive
 	for _, f := range files {
-		if ast.IsGenerated(f) {
-			continue
-		}
 		if byLine, ds := directives(fset, f); len(ds) > 0 {
 			byFile[fileName(fset, f)] = byLine
 			all = append(all, ds...)
@@ -104,7 +101,7 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 		}
 		return false
 	}
-	r.Sites = filter(r.Sites, func(s *Site) bool { return !s.Generated && suppressed(s.Value.Pos(), s.Node.Pos()) })
+	r.Sites = filter(r.Sites, func(s *Site) bool { return suppressed(s.Value.Pos(), s.Node.Pos()) })
 	r.Helpers = filter(r.Helpers, func(h *Helper) bool { return h.Summary.Root && suppressed(h.Decl.Pos(), h.Decl.Name.Pos()) })
 	r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return suppressed(c.Call.Pos()) })
 	for _, d := range all {

@@ -150,3 +150,13 @@ func Describe(fn *types.Func, from *types.Package) string {
 	}
 	return name
 }
+
+// Message joins what a diagnostic found and the way out. In a generated
+// file the way out is to change the generator: the message says so, and no
+// fix is offered.
+func Message(what, way string, generated bool) string {
+	if generated {
+		return what + " in a generated file; change its generator or template to " + way
+	}
+	return what + "; " + way
+}

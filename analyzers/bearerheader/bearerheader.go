@@ -24,9 +24,6 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 func run(pass *analysis.Pass, res *bearercheck.Result) {
 	fx := fixes.New(pass, res)
 	for _, s := range res.Sites {
-		if s.Generated {
-			continue
-		}
 		d := analysis.Diagnostic{
 			Pos:      s.Value.Pos(),
 			End:      s.Value.End(),
@@ -88,5 +85,5 @@ func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
 	default:
 		way = fmt.Sprintf("use an AuthProvider's %s()", method)
 	}
-	return what + "; " + way
+	return bearerdetect.Message(what, way, s.Generated)
 }

@@ -30,8 +30,10 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 			Pos:      h.Decl.Name.Pos(),
 			End:      h.Decl.Name.End(),
 			Category: "root-helper",
-			Message: fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token; accept an AuthProvider and use its %s()",
-				bearerdetect.Describe(h.Obj, pass.Pkg), source(h), res.Config().ProviderMethod),
+			Message: bearerdetect.Message(
+				fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token", bearerdetect.Describe(h.Obj, pass.Pkg), source(h)),
+				fmt.Sprintf("accept an AuthProvider and use its %s()", res.Config().ProviderMethod),
+				h.Generated),
 		})
 	}
 }

@@ -26,6 +26,7 @@ var fixtures = []string{
 	"oauth2wrap", // wrappers around (*oauth2.Token).SetAuthHeader
 	"forms",      // local variable, Join, constant, (string, error), scheme-parametric call
 	"notahelper", // provider-derived tokens, bearer-named functions, constant tokens
+	"generated",  // a generated helper is reported, naming the generator
 }
 
 func TestBearerHelper(t *testing.T) {

@@ -27,8 +27,10 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 			Pos:      c.Call.Pos(),
 			End:      c.Call.End(),
 			Category: "ignored-task",
-			Message:  fmt.Sprintf("call to bearer-only helper %s ignores agent task %s; pass an AuthProvider for the task", name, c.Task.Expr),
-			Related:  []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
+			Message: bearerdetect.Message(
+				fmt.Sprintf("call to bearer-only helper %s ignores agent task %s", name, c.Task.Expr),
+				"pass an AuthProvider for the task", c.Generated),
+			Related: []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
 		})
 	}
 }

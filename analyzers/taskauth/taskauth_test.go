@@ -22,6 +22,7 @@ var fixtures = []string{
 	"notahelper", // not helpers
 	"caller",     // every way a task is available, and the negatives
 	"worker",     // the receiver is the task
+	"generated",  // a task call in a generated file, naming the generator
 }
 
 func TestTaskAuth(t *testing.T) {

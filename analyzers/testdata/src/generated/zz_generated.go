@@ -5,5 +5,16 @@ package generated
 import "net/http"
 
 func generatedClient(req *http.Request, tok string) {
-	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Authorization", "Bearer "+tok) // want `^Authorization header hard-codes the Bearer scheme in a generated file; change its generator or template to use an AuthProvider's AuthorizationHeaderValue\(\)$`
+}
+
+type provider struct{ tok string }
+
+func (p *provider) AuthorizationHeaderValue() string { return "Bearer " + p.tok }
+func (p *provider) BearerToken() string              { return p.tok }
+
+// A provider is in scope, but a generated file is never fixed: the
+// generator must change.
+func generatedWithProvider(req *http.Request, p *provider) {
+	req.Header.Set("Authorization", "Bearer "+p.BearerToken()) // want `in a generated file; change its generator or template to use p.AuthorizationHeaderValue\(\)$`
 }
