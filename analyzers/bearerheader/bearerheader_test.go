@@ -21,7 +21,6 @@ func analyzer() *analysis.Analyzer {
 // cases are the testdata packages, one per concern. They are analysed in
 // one analysistest.Run so that the standard library is loaded once.
 var cases = []string{
-<<<<<<< HEAD
 	"basic",         // http.Header Set/Add, req.Header.Set; the full message
 	"constants",     // named constants, constant expressions, key case and constants
 	"sprintf",       // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
@@ -36,7 +35,7 @@ var cases = []string{
 	"crosspkg/...",  // helpers across packages, scheme-parametric, (key, value) results
 	"provider",      // provider methods exempt, migrated sites, provider named
 	"task",          // the available agent task named
-	"generated",     // generated files not reported
+	"generated",     // generated files reported with no fix, and a message naming the generator
 	"tests",         // _test.go files not reported by default
 	"ignore",        // //bearercheck:ignore
 	"hardcoded",     // hard-coded credentials, redacted
@@ -45,28 +44,6 @@ var cases = []string{
 	"reassign",      // x = x + y and x += y keep x's prefix
 	"ignorescope",   // a trailing directive covers its line, one on its own line the next
 	"linedirective", // ignore directives under //line directives
-=======
-	"basic",        // http.Header Set/Add, req.Header.Set; the full message
-	"constants",    // named constants, constant expressions, key case and constants
-	"sprintf",      // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
-	"join",         // strings.Join
-	"concat",       // + chains and conversions
-	"localvar",     // local variables all of whose assignments are bearer values
-	"fields",       // struct fields set in a constructor and written by a method
-	"complit",      // map literals, index assignment, append
-	"grpc",         // google.golang.org/grpc/metadata
-	"bearerapi",    // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
-	"setters",      // generic setters: SetHeader, option.WithHeader
-	"crosspkg/...", // helpers across packages, scheme-parametric, (key, value) results
-	"provider",     // provider methods exempt, migrated sites, provider named
-	"task",         // the available agent task named
-	"generated",    // generated files reported with no fix, and a message naming the generator
-	"tests",        // _test.go files not reported by default
-	"ignore",       // //bearercheck:ignore
-	"hardcoded",    // hard-coded credentials, redacted
-	"masks",        // masks are not sites, placeholders are not credentials
-	"negatives",    // reads, challenges, other schemes, logs, queries
->>>>>>> da40eb2 (Generated code is reported with no fix and counted, decided once in the core; generated: skip opts out; cgo files analysed as user code at their original positions)
 }
 
 func TestBearerHeader(t *testing.T) {
@@ -131,5 +108,5 @@ func TestGeneratedSkip(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.Generated = bearercheck.GeneratedSkip
 	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
-	analysistest.Run(t, analysistest.TestData(), a, "generatedskip")
+	fixture.Run(t, a, "generatedskip")
 }

@@ -5,5 +5,5 @@ package fixnone
 import "net/http"
 
 func generated(h http.Header, p *Provider) {
-	h.Set("Authorization", "Bearer "+p.BearerToken()) // want `in a generated file; change its generator or template to use p.AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", "Bearer "+p.BearerToken()) // want[bearerheader] `in a generated file; change its generator or template to use p.AuthorizationHeaderValue\(\)$`
 }

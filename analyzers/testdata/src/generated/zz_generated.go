@@ -4,8 +4,8 @@ package generated
 
 import "net/http"
 
-func generatedClient(req *http.Request, tok string) {
-	req.Header.Set("Authorization", "Bearer "+tok) // want `^Authorization header hard-codes the Bearer scheme in a generated file; change its generator or template to use an AuthProvider's AuthorizationHeaderValue\(\)$`
+func generatedClient(req *http.Request, tok string) { // want[bearerhelper] `^generatedClient is a bearer-only helper: it sends parameter tok as a Bearer token in a generated file; change its generator or template to accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme in a generated file; change its generator or template to use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 type provider struct{ tok string }
@@ -16,5 +16,19 @@ func (p *provider) BearerToken() string              { return p.tok }
 // A provider is in scope, but a generated file is never fixed: the
 // generator must change.
 func generatedWithProvider(req *http.Request, p *provider) {
-	req.Header.Set("Authorization", "Bearer "+p.BearerToken()) // want `in a generated file; change its generator or template to use p.AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+p.BearerToken()) // want[bearerheader] `in a generated file; change its generator or template to use p.AuthorizationHeaderValue\(\)$`
+}
+
+type Client struct{ token string }
+
+func (c *Client) newRequest(path string) *http.Request { // want[bearerhelper] `^Client.newRequest is a bearer-only helper: it sends field c.token as a Bearer token in a generated file; change its generator or template to accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+	req, _ := http.NewRequest(http.MethodGet, "https://api.invalid"+path, nil)
+	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `in a generated file; change its generator or template to use an AuthProvider's`
+	return req
+}
+
+type AgentTask struct{ ID string }
+
+func (c *Client) Run(task *AgentTask) *http.Request {
+	return c.newRequest("/tasks") // want[taskauth] `^call to bearer-only helper Client.newRequest ignores agent task task in a generated file; change its generator or template to pass an AuthProvider for the task$`
 }
