@@ -11,23 +11,29 @@
 package fixes
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// A Fixer builds the fixes of one package's sites. It remembers the
-// ranges its fixes edit, so that no two of its fixes overlap: call For for
-// each site, in the order the diagnostics are reported.
+// A Fixer builds the fixes of one package's sites. It plans them all at
+// once, on the first call of For, so that they are correct together as
+// well as alone: no two fixes overlap, unless they are the same fix, and
+// an import is removed exactly when its last use goes. When the last uses
+// of an import are split among several sites, their fixes are one fix —
+// every one of those sites rewritten and the import removed — offered
+// identically on each; drivers apply identical edits once.
 type Fixer struct {
 	pass    *analysis.Pass
 	res     *bearercheck.Result
-	claimed []span
 	files   map[*ast.File]*fileInfo
+	planned map[*bearercheck.Site]*group
 }
 
 // New returns a Fixer for the package of pass, whose detection result is res.
@@ -37,43 +43,219 @@ func New(pass *analysis.Pass, res *bearercheck.Result) *Fixer {
 
 // For returns the suggested fix of site s: none, or exactly one.
 func (f *Fixer) For(s *bearercheck.Site) []analysis.SuggestedFix {
-	ch := f.build(s)
-	if ch == nil {
+	if f.planned == nil {
+		f.plan()
+	}
+	g := f.planned[s]
+	if g == nil {
 		return nil
 	}
-	fi := f.file(s.File)
-	if fi == nil {
-		return nil
-	}
-	imports, ok := f.unusedImports(fi, ch)
-	if !ok {
-		return nil
-	}
-	edits := ch.edits
-	if len(imports) > 0 {
-		del, ok := f.deleteImports(fi, imports)
-		if !ok {
-			return nil // leaving an unused import would not compile
-		}
-		edits = append(edits, del...)
-	}
-	edits = normalize(edits)
-	if f.nearSecret(edits) {
-		return nil
-	}
-	for _, e := range edits {
-		for _, c := range f.claimed {
-			if e.pos < c.end && c.pos < e.end || e.pos == c.pos {
-				return nil
-			}
-		}
-	}
-	fix := analysis.SuggestedFix{Message: ch.message}
-	for _, e := range edits {
-		f.claimed = append(f.claimed, span{e.pos, e.end})
+	fix := analysis.SuggestedFix{Message: g.messages[s]}
+	for _, e := range g.edits {
 		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: e.pos, End: e.end, NewText: []byte(e.text)})
 	}
 	return []analysis.SuggestedFix{fix}
+}
+
+// group is a set of changes of one file that are offered as one fix.
+type group struct {
+	fi       *fileInfo
+	changes  []*change
+	sites    []*bearercheck.Site
+	messages map[*bearercheck.Site]string
+	edits    []edit // the changes' edits and the import deletions, sorted
+}
+
+// plan builds the fixes of every site of the package, in the order of
+// res.Sites: a site whose change overlaps an earlier one gets none.
+func (f *Fixer) plan() {
+	f.planned = map[*bearercheck.Site]*group{}
+	byFile := map[*fileInfo][]*group{}
+	var files []*fileInfo
+	var claimed []span
+next:
+	for _, s := range f.res.Sites {
+		ch := f.build(s)
+		if ch == nil {
+			continue
+		}
+		fi := f.file(s.File)
+		if fi == nil {
+			continue
+		}
+		ch.edits = normalize(fi.keepComments(ch.edits))
+		for _, e := range ch.edits {
+			for _, c := range claimed {
+				if e.pos < c.end && c.pos < e.end || e.pos == c.pos {
+					continue next
+				}
+			}
+		}
+		for _, e := range ch.edits {
+			claimed = append(claimed, span{e.pos, e.end})
+		}
+		if byFile[fi] == nil {
+			files = append(files, fi)
+		}
+		byFile[fi] = append(byFile[fi], &group{
+			fi: fi, changes: []*change{ch}, sites: []*bearercheck.Site{s},
+			messages: map[*bearercheck.Site]string{s: ch.message},
+		})
+	}
+	for _, fi := range files {
+		for _, g := range f.groupFile(fi, byFile[fi]) {
+			for _, s := range g.sites {
+				f.planned[s] = g
+			}
+		}
+	}
+}
+
+// groupFile merges the groups of one file until each import whose uses
+// they remove is removed by one group, and gives each group its edits. It
+// returns the groups that can be offered.
+func (f *Fixer) groupFile(fi *fileInfo, groups []*group) []*group {
+	for merged := true; merged; {
+		merged = false
+		// The groups that remove uses of each import.
+		for _, spec := range fi.file.Imports {
+			var users []int
+			removedAll := 0
+			uses := f.importUses(fi)[spec]
+			for i, g := range groups {
+				n := 0
+				for _, u := range uses {
+					if g.removes(u) {
+						n++
+					}
+				}
+				if n > 0 {
+					users = append(users, i)
+					removedAll += n
+				}
+			}
+			if len(users) > 1 && len(uses) > 0 && removedAll == len(uses) {
+				groups = mergeGroups(groups, users)
+				merged = true
+				break
+			}
+		}
+		if merged {
+			continue
+		}
+		// Import deletions of two groups must not overlap.
+		for i, g := range groups {
+			g.edits = f.groupEdits(fi, g)
+			for j := range i {
+				if g.edits != nil && groups[j].edits != nil && overlap(g.edits, groups[j].edits) {
+					groups = mergeGroups(groups, []int{j, i})
+					merged = true
+					break
+				}
+			}
+			if merged {
+				break
+			}
+		}
+	}
+	var out []*group
+	for _, g := range groups {
+		if g.edits != nil && !f.nearSecret(g.edits) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// mergeGroups merges the groups at the indices into the first of them.
+func mergeGroups(groups []*group, indices []int) []*group {
+	into := groups[indices[0]]
+	for _, i := range indices[1:] {
+		g := groups[i]
+		into.changes = append(into.changes, g.changes...)
+		into.sites = append(into.sites, g.sites...)
+		for s, m := range g.messages {
+			into.messages[s] = m
+		}
+		groups[i] = nil
+	}
+	into.edits = nil
+	out := groups[:0]
+	for _, g := range groups {
+		if g != nil {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// groupEdits returns the edits of g: its changes' and the deletion of the
+// imports it leaves unused; nil when an import it leaves unused cannot be
+// deleted cleanly (the fix would not compile).
+func (f *Fixer) groupEdits(fi *fileInfo, g *group) []edit {
+	var edits []edit
+	for _, ch := range g.changes {
+		edits = append(edits, ch.edits...)
+	}
+	var unused []*ast.ImportSpec
+	for _, spec := range fi.file.Imports {
+		uses := f.importUses(fi)[spec]
+		if len(uses) == 0 || spec.Name != nil && spec.Name.Name == "_" {
+			continue
+		}
+		all := true
+		for _, u := range uses {
+			all = all && g.removes(u)
+		}
+		if all {
+			unused = append(unused, spec)
+		}
+	}
+	if len(unused) > 0 {
+		del, ok := f.deleteImports(fi, unused)
+		if !ok {
+			return nil
+		}
+		edits = append(edits, del...)
+	}
+	return normalize(edits)
+}
+
+// removes reports whether one of g's changes removes the text at pos.
+func (g *group) removes(pos token.Pos) bool {
+	for _, ch := range g.changes {
+		if ch.removes(pos) {
+			return true
+		}
+	}
+	return false
+}
+
+// removes reports whether the change removes the text at pos.
+func (ch *change) removes(pos token.Pos) bool {
+	for _, k := range ch.keep {
+		if k.Pos() <= pos && pos < k.End() {
+			return false
+		}
+	}
+	for _, e := range ch.edits {
+		if e.pos <= pos && pos < e.end {
+			return true
+		}
+	}
+	return false
+}
+
+// overlap reports whether two sorted lists of edits overlap.
+func overlap(a, b []edit) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.pos < y.end && y.pos < x.end || x.pos == y.pos {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // diffContext is the number of unchanged lines a unified diff shows
@@ -285,12 +467,53 @@ func normalize(edits []edit) []edit {
 	return out
 }
 
+// keepComments returns edits in which no comment of the file is deleted:
+// an edit whose range holds comments is split around them, so that they
+// stay where they are, in order, and its new text follows the last one.
+// After a comment that ends its line, the line break and the next line's
+// indentation stay too; after another, one space separates it from what
+// follows.
+func (fi *fileInfo) keepComments(edits []edit) []edit {
+	var out []edit
+	for _, e := range edits {
+		pos, sep := e.pos, "" // the text from pos on is replaced by sep
+		for _, g := range fi.file.Comments {
+			if g.End() <= e.pos || e.end <= g.Pos() {
+				continue
+			}
+			for _, c := range g.List {
+				if c.Pos() < e.pos || e.end < c.End() {
+					continue // not wholly inside the edit
+				}
+				out = append(out, edit{pos, c.Pos(), sep})
+				pos, sep = c.End(), " "
+				rest := fi.content[fi.tf.Offset(pos):fi.tf.Offset(e.end)]
+				ws := rest[:len(rest)-len(bytes.TrimLeft(rest, " \t\r\n"))]
+				if bytes.ContainsRune(ws, '\n') || strings.HasPrefix(c.Text, "//") {
+					// Keep the line break and the indentation after it.
+					pos, sep = pos+token.Pos(len(ws)), ""
+				}
+			}
+		}
+		out = append(out, edit{pos, e.end, sep + e.text})
+	}
+	// Drop the edits that change nothing.
+	kept := out[:0]
+	for _, e := range out {
+		if e.text != string(fi.content[fi.tf.Offset(e.pos):fi.tf.Offset(e.end)]) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
 // fileInfo is what the Fixer computes once per file.
 type fileInfo struct {
 	file    *ast.File
 	tf      *token.File
 	content []byte
 	root    inspector.Cursor
+	uses    map[*ast.ImportSpec][]token.Pos // computed by importUses
 }
 
 // file returns the per-file information, or nil if the file's content

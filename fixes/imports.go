@@ -7,43 +7,30 @@ import (
 	"go/types"
 )
 
-// unusedImports returns the imports of the file that ch leaves unused:
-// every reference to them lies in text the change removes. References
-// are found from type information, so aliased and dot imports count
-// like any other; blank imports are never removed.
-func (f *Fixer) unusedImports(fi *fileInfo, ch *change) ([]*ast.ImportSpec, bool) {
+// importUses returns, for each import of the file, the positions of the
+// references to it. References are found from type information, so
+// aliased and dot imports count like any other.
+func (f *Fixer) importUses(fi *fileInfo) map[*ast.ImportSpec][]token.Pos {
+	if fi.uses != nil {
+		return fi.uses
+	}
 	info := f.pass.TypesInfo
-	names := map[*types.PkgName]*ast.ImportSpec{}
+	specs := map[*types.PkgName]*ast.ImportSpec{}
 	dot := map[*types.Package]*types.PkgName{}
 	for _, spec := range fi.file.Imports {
 		pn := importName(info, spec)
 		if pn == nil {
 			continue
 		}
-		names[pn] = spec
+		specs[pn] = spec
 		if spec.Name != nil && spec.Name.Name == "." {
 			dot[pn.Imported()] = pn
 		}
 	}
-	removed := func(pos token.Pos) bool {
-		for _, k := range ch.keep {
-			if k.Pos() <= pos && pos < k.End() {
-				return false
-			}
-		}
-		for _, e := range ch.edits {
-			if e.pos <= pos && pos < e.end {
-				return true
-			}
-		}
-		return false
-	}
-	total := map[*types.PkgName]int{}
-	left := map[*types.PkgName]int{}
+	uses := map[*ast.ImportSpec][]token.Pos{}
 	use := func(pn *types.PkgName, pos token.Pos) {
-		total[pn]++
-		if !removed(pos) {
-			left[pn]++
+		if spec := specs[pn]; spec != nil {
+			uses[spec] = append(uses[spec], pos)
 		}
 	}
 	ast.Inspect(fi.file, func(n ast.Node) bool {
@@ -71,17 +58,8 @@ func (f *Fixer) unusedImports(fi *fileInfo, ch *change) ([]*ast.ImportSpec, bool
 		}
 		return true
 	})
-	var out []*ast.ImportSpec
-	for _, spec := range fi.file.Imports {
-		pn := importName(info, spec)
-		if pn == nil || spec.Name != nil && spec.Name.Name == "_" {
-			continue
-		}
-		if total[pn] > 0 && left[pn] == 0 {
-			out = append(out, spec)
-		}
-	}
-	return out, true
+	fi.uses = uses
+	return uses
 }
 
 // importName returns the package name an import declares.

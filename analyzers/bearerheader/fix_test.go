@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"maps"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"testing"
@@ -28,18 +29,20 @@ import (
 
 // fixCases are the testdata packages of the suggested-fix tests (SPEC §3).
 var fixCases = []string{
-	"fixaccessor",    // "Bearer "+p.BearerToken() at every http sink form
-	"fixsprintf",     // fmt.Sprintf forms; fmt becomes unused and is removed
-	"fixsprintfused", // fmt stays used and stays imported
-	"fixjoin",        // strings.Join; strings becomes unused
-	"fixfield",       // "Bearer "+p.Token, Token read by the provider method
-	"fixlocal",       // the value built in a local variable
-	"fixguard",       // if tok := p.BearerToken(); tok != "" { … }
-	"fixalias",       // fmt imported under another name
-	"fixdot",         // fmt dot-imported
-	"fixmetadata",    // gRPC metadata sinks
-	"fixcrosspkg",    // provider type (and its field) from fixprovider
-	"fixnone",        // no fix: no provider, (string, error), shadowing, …
+	"fixaccessor",     // "Bearer "+p.BearerToken() at every http sink form
+	"fixsprintf",      // fmt.Sprintf forms; fmt becomes unused and is removed
+	"fixsprintfused",  // fmt stays used and stays imported
+	"fixjoin",         // strings.Join; strings becomes unused
+	"fixfield",        // "Bearer "+p.Token, Token read by the provider method
+	"fixlocal",        // the value built in a local variable
+	"fixguard",        // if tok := p.BearerToken(); tok != "" { … }
+	"fixalias",        // fmt imported under another name
+	"fixdot",          // fmt dot-imported
+	"fixmetadata",     // gRPC metadata sinks
+	"fixcrosspkg",     // provider type (and its field) from fixprovider
+	"fixnone",         // no fix: no provider, (string, error), shadowing, …
+	"fixcomments",     // comments inside the replaced value stay
+	"fixjointimports", // two fixes remove the last uses of fmt together
 }
 
 // newAnalyzer returns a bearerheader analyzer with the default configuration.
@@ -86,18 +89,27 @@ func TestFixesCompile(t *testing.T) {
 			for _, fix := range fixes {
 				checkFixed(t, pkg, file, apply(t, content, fix.TextEdits), fix.Message)
 			}
+			// Applied together, as every driver does: an edit that two
+			// fixes share (the fix of sites that remove the last uses of
+			// an import together) is applied once; other edits do not
+			// overlap.
 			var all []analysis.TextEdit
 			for _, fix := range fixes {
-				all = append(all, fix.TextEdits...)
+				for _, e := range fix.TextEdits {
+					if !slices.ContainsFunc(all, func(o analysis.TextEdit) bool {
+						return o.Pos == e.Pos && o.End == e.End && bytes.Equal(o.NewText, e.NewText)
+					}) {
+						all = append(all, e)
+					}
+				}
 			}
 			slices.SortFunc(all, func(a, b analysis.TextEdit) int { return int(a.Pos - b.Pos) })
 			for i := 1; i < len(all); i++ {
 				require.LessOrEqual(t, all[i-1].End, all[i].Pos, "%s: overlapping fixes", file)
+				require.NotEqual(t, all[i-1].Pos, all[i].Pos, "%s: two fixes insert at one place", file)
 			}
 			out := apply(t, content, all)
-			if pkg.PkgPath != "fixsprintfused" { // two fixes there jointly remove the last use of fmt; the drivers drop it
-				checkFixed(t, pkg, file, out, "all fixes")
-			}
+			checkFixed(t, pkg, file, out, "all fixes")
 			fixed[file] = out
 		}
 	}
@@ -110,6 +122,66 @@ func TestFixesCompile(t *testing.T) {
 			assert.Empty(t, d.fixes, "%s: fix offered again after fixing", d.pos)
 		}
 	}
+}
+
+// TestFixesEditOnlyTheValue checks, byte for byte, that the fixes of a
+// file that is not gofmt-clean change the values they replace and nothing
+// else, and keep the comments inside them. (The file is written here:
+// a Go file of the repository must be gofmt-clean.)
+func TestFixesEditOnlyTheValue(t *testing.T) {
+	const src = `package unformatted
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type Provider struct{ token string }
+func (p *Provider) AuthorizationHeaderValue() string { return "Bearer "+p.token }
+func (p *Provider) BearerToken() string {return p.token}
+
+func set(h http.Header,p *Provider){
+    h.Set( "Authorization",  "Bearer " /* why */ + p.BearerToken() )   // odd spacing stays
+	h.Set("X-Id", fmt.Sprint( 1 ))
+	h.Set("Authorization",fmt.Sprintf("Bearer %s",  p.BearerToken()))
+	if tok:=p.BearerToken();tok!="" { h.Add("Authorization", "Bearer "+ // legacy
+	    tok) }
+}
+`
+	const want = `package unformatted
+
+import (
+	"fmt"
+	"net/http"
+)
+
+type Provider struct{ token string }
+func (p *Provider) AuthorizationHeaderValue() string { return "Bearer "+p.token }
+func (p *Provider) BearerToken() string {return p.token}
+
+func set(h http.Header,p *Provider){
+    h.Set( "Authorization",  /* why */ p.AuthorizationHeaderValue() )   // odd spacing stays
+	h.Set("X-Id", fmt.Sprint( 1 ))
+	h.Set("Authorization",p.AuthorizationHeaderValue())
+	if authz:=p.AuthorizationHeaderValue();authz!="" { h.Add("Authorization", // legacy
+	    authz) }
+}
+`
+	dir := t.TempDir()
+	file := filepath.Join(dir, "src", "unformatted", "a.go")
+	require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
+	require.NoError(t, os.WriteFile(file, []byte(src), 0o644))
+	pkgs := loadPackages(t, dir, nil, "unformatted")
+	var edits []analysis.TextEdit
+	n := 0
+	for _, d := range analyze(t, pkgs)[pkgs[0]] {
+		n++
+		if assert.Len(t, d.fixes, 1, "%s: no fix", d.pos) {
+			edits = append(edits, d.fixes[0].TextEdits...)
+		}
+	}
+	assert.Equal(t, 3, n, "diagnostics")
+	assert.Equal(t, want, string(apply(t, []byte(src), edits)))
 }
 
 type diag struct {
@@ -126,15 +198,21 @@ type fileFix struct {
 // load loads the fix cases of the GOPATH dir, with overlay replacing file contents.
 func load(t *testing.T, dir string, overlay map[string][]byte) []*packages.Package {
 	t.Helper()
+	return loadPackages(t, dir, overlay, fixCases...)
+}
+
+// loadPackages loads the packages of the GOPATH dir, which must type-check.
+func loadPackages(t *testing.T, dir string, overlay map[string][]byte, patterns ...string) []*packages.Package {
+	t.Helper()
 	cfg := &packages.Config{
 		Mode:    packages.LoadAllSyntax,
 		Dir:     dir,
 		Env:     append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
 		Overlay: overlay,
 	}
-	pkgs, err := packages.Load(cfg, fixCases...)
+	pkgs, err := packages.Load(cfg, patterns...)
 	require.NoError(t, err)
-	require.Len(t, pkgs, len(fixCases))
+	require.Len(t, pkgs, len(patterns))
 	for _, p := range pkgs {
 		require.Empty(t, p.Errors, "package %s does not type-check", p.PkgPath)
 	}
@@ -194,15 +272,30 @@ func apply(t *testing.T, content []byte, edits []analysis.TextEdit) []byte {
 // commentPad matches the padding before a trailing comment.
 var commentPad = regexp.MustCompile(`[ \t]+//`)
 
+// commentAfterSep matches a block comment right after a comma or an
+// opening parenthesis, which go/printer moves before the comma or pads.
+var (
+	commentAfterSep  = regexp.MustCompile(`(,|\() ?((?:/\*[^*]*\*/ ?)+)`)
+	commentBeforeSep = regexp.MustCompile(` ((?:/\*[^*]*\*/ ?)+), `)
+)
+
+// normalizeComments undoes what gofmt does to comments and a fix does
+// not: re-aligning trailing comments of neighbouring lines, and moving a
+// block comment that follows a comma before it (a fix keeps each comment
+// where it was, and x/tools drivers gofmt the files they fix anyway).
+func normalizeComments(s string) string {
+	s = commentPad.ReplaceAllString(s, " //")
+	s = commentBeforeSep.ReplaceAllString(s, ", $1 ")
+	return commentAfterSep.ReplaceAllString(s, "$1$2")
+}
+
 // checkFixed checks that out, the fixed content of file, is gofmt-clean
-// and that pkg type-checks with it. A fix does not re-align the trailing
-// comments of neighbouring lines (the drivers gofmt every fixed file), so
-// padding before a trailing comment is not compared.
+// and that pkg type-checks with it, up to what normalizeComments undoes.
 func checkFixed(t *testing.T, pkg *packages.Package, file string, out []byte, what string) {
 	t.Helper()
 	formatted, err := format.Source(out)
 	if assert.NoError(t, err, "%s: %s", file, what) {
-		assert.Equal(t, commentPad.ReplaceAllString(string(formatted), " //"), commentPad.ReplaceAllString(string(out), " //"),
+		assert.Equal(t, normalizeComments(string(formatted)), normalizeComments(string(out)),
 			"%s: %s: not gofmt-clean", file, what)
 	}
 	fset := token.NewFileSet()
