@@ -9,10 +9,10 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/driver"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 )
 
 // lintFlags are the flags of a plain run (text or -json). A run that uses
@@ -71,26 +71,20 @@ func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
 		fmt.Fprintln(os.Stderr, "usage: bearercheck [flags] packages (see bearercheck -help)")
 		return 1
 	}
-	pkgs, err := packages.Load(&packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: f.tests,
-	}, patterns...)
-	if err == nil && len(pkgs) == 0 {
-		err = fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
+	res, err := driver.Run(driver.Config{
+		Patterns:  patterns,
+		Tests:     f.tests,
+		Analyzers: f.selected(analyzers),
+	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		return 1
 	}
 	exit := 0
-	if reportLoadErrors(pkgs) {
+	if reportLoadErrors(res) {
 		exit = 1
 	}
-	graph, err := checker.Analyze(f.selected(analyzers), pkgs, nil)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 1
-	}
+	graph := res.Graph
 	if f.json {
 		if err := graph.PrintJSON(os.Stdout); err != nil {
 			return 1
@@ -112,35 +106,21 @@ func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
 // reportLoadErrors prints the errors of the packages asked for, and a
 // warning naming each broken dependency once. It reports whether a package
 // asked for has errors.
-func reportLoadErrors(roots []*packages.Package) bool {
-	isRoot := map[*packages.Package]bool{}
-	for _, p := range roots {
-		isRoot[p] = true
-	}
-	failed := false
-	warned := map[string]bool{}
-	for p := range packages.Postorder(roots) {
-		if len(p.Errors) == 0 {
-			continue
-		}
-		if isRoot[p] {
-			for _, err := range p.Errors {
-				fmt.Fprintln(os.Stderr, err)
-			}
-			failed = true
-			continue
-		}
-		if !warned[p.PkgPath] {
-			warned[p.PkgPath] = true
-			more := ""
-			if n := len(p.Errors); n > 1 {
-				more = fmt.Sprintf(" (and %d more)", n-1)
-			}
-			fmt.Fprintf(os.Stderr, "bearercheck: warning: dependency %s does not type-check: %v%s; its importers are analysed with what it declares\n",
-				p.PkgPath, p.Errors[0], more)
+func reportLoadErrors(res *driver.Result) bool {
+	for _, e := range res.Errors {
+		for _, err := range e.Errors {
+			fmt.Fprintln(os.Stderr, err)
 		}
 	}
-	return failed
+	for _, w := range res.Warnings {
+		more := ""
+		if n := len(w.Errors); n > 1 {
+			more = fmt.Sprintf(" (and %d more)", n-1)
+		}
+		fmt.Fprintf(os.Stderr, "bearercheck: warning: dependency %s does not type-check: %v%s; its importers are analysed with what it declares\n",
+			w.PkgPath, w.Errors[0], more)
+	}
+	return len(res.Errors) > 0
 }
 
 // printText prints diagnostics as graph.PrintText does (errors of every
