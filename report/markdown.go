@@ -196,7 +196,7 @@ func (md *markdown) helpers() {
 			md.printf("  - endpoints: %s\n", mdEndpoints(h.Endpoints))
 		}
 		if len(h.Callers) == 0 {
-			md.printf("  - no callers found\n")
+			md.printf("  - no callers in the analysed packages\n")
 			continue
 		}
 		md.printf("  - %s:\n", plural(len(h.Callers), "caller", "callers"))

@@ -1,5 +1,7 @@
 package report
 
+import "math"
+
 // sampleInventory returns a hand-built inventory shaped like the bundled
 // example's (testdata/example), with awkward text in the places renderers
 // must escape: pipes, backticks, markup and asterisks.
@@ -43,7 +45,7 @@ func sampleInventory() *Inventory {
 	summary := func(migrated, remaining, ignored, generated, helpers, taskCalls int) Summary {
 		s := Summary{Migrated: migrated, Remaining: remaining, Total: migrated + remaining, Ignored: ignored, Generated: generated, Helpers: helpers, TaskCalls: taskCalls, Percent: 100}
 		if s.Total > 0 {
-			s.Percent = float64(int(1000*float64(migrated)/float64(s.Total)+0.5)) / 10
+			s.Percent = math.Floor(1000*float64(migrated)/float64(s.Total)) / 10
 		}
 		return s
 	}
