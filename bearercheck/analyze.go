@@ -493,6 +493,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 	}
 	var root, via TokenSource
 	var sites []*Site
+	others := false // the function writes another scheme too
 	var calls []*ast.CallExpr
 	returned := make([][]ast.Expr, f.obj.Signature().Results().Len())
 
@@ -508,6 +509,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			}
 		case *ast.CallExpr:
 			a.visitCall(f, n, s, &root, &via, addSite, &calls)
+			if fn, _ := typeutil.Callee(a.pkg.Info, n).(*types.Func); fn != nil && isMethod(fn, "net/http", "Request", "SetBasicAuth") {
+				others = true
+			}
 		}
 		for _, sk := range a.sinks(n) {
 			if !isAuthorizationKey(a.keyValue(sk, f)) {
@@ -517,7 +521,10 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				val := a.valueOf(sk, v, f)
 				switch {
 				case val.IsBearer():
-					root.add(a.deps(f, v).source(f))
+					root.add(a.tokenSource(f, []ast.Expr{v}, []Value{val}))
+					if i := a.tokenParam(val, f); i >= 0 {
+						root.add(TokenSource{Verbatim: []int{i}})
+					}
 					addSite(&Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val)})
 				case val.Provider:
 					if r != nil {
@@ -525,6 +532,8 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 					}
 				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
 					s.Scheme = &SchemeSink{Param: f.params[val.Head], Rest: val.Prefix}
+				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
+					others = true // another scheme: "Token token=", "Basic "
 				}
 			}
 		}
@@ -537,12 +546,12 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			vals[j] = a.eval(e, f)
 		}
 		v := merge(vals)
-		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider}
+		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider, Tail: a.tailParam(v, vals, f)}
 		if v.Head != nil {
 			rs.Head = f.params[v.Head]
 		}
 		if v.IsBearer() {
-			src := a.deps(f, exprs...).source(f)
+			src := a.tokenSource(f, exprs, vals)
 			if v.Kind == KindHelper {
 				via.add(src)
 			} else {
@@ -551,7 +560,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		}
 		if relevant(v) {
 			for len(s.Results) < i {
-				s.Results = append(s.Results, ResultSummary{Head: -1})
+				s.Results = append(s.Results, ResultSummary{Head: -1, Tail: -1})
 			}
 			s.Results = append(s.Results, rs)
 		}
@@ -559,7 +568,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 	switch {
 	case !root.isZero():
 		root.add(via)
-		s.Helper, s.Root = &root, true
+		s.Helper, s.Root, s.OtherSchemes = &root, true, others
 	case !via.isZero():
 		s.Helper = &via
 	}
@@ -570,6 +579,26 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		return nil
 	}
 	return s
+}
+
+// tailParam returns the parameter of f that each of the values vals, whose
+// merge is v, ends with unchanged after v's known text; -1 if there is none.
+func (a *pkgAnalysis) tailParam(v Value, vals []Value, f *fnCtx) int {
+	tail := -1
+	for _, x := range vals {
+		if x.Head == nil && x.Exact && x.Prefix == "" {
+			continue // "": no credential
+		}
+		i := -1
+		if x.Token != nil && x.Head == v.Head && x.Prefix == v.Prefix {
+			i = a.exactParam(x.Token, f)
+		}
+		if i < 0 || tail >= 0 && i != tail {
+			return -1
+		}
+		tail = i
+	}
+	return tail
 }
 
 // visitCall handles a call to a bearer-by-API function, a scheme-parametric
@@ -603,6 +632,31 @@ func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, ro
 	if cs.Helper != nil {
 		*calls = append(*calls, call)
 		via.add(a.deps(f, helperArgs(call, fn, cs.Helper)...).source(f))
+		a.verbatimArgs(f, call, fn, cs.Helper, via, addSite)
+	}
+}
+
+// verbatimArgs handles the arguments of a call to a helper that writes its
+// parameters as the token unchanged: a parameter of f passed there makes f
+// write it unchanged too, and a constant passed there is a hard-coded
+// credential at the call.
+func (a *pkgAnalysis) verbatimArgs(f *fnCtx, call *ast.CallExpr, fn *types.Func, src *TokenSource, via *TokenSource, addSite func(*Site)) {
+	for _, p := range src.Verbatim {
+		arg := argFor(call, fn, p)
+		if arg == nil {
+			continue
+		}
+		av := a.eval(arg, f)
+		switch {
+		case av.Head != nil && av.Exact && av.Prefix == "":
+			if i, ok := f.params[av.Head]; ok {
+				via.add(TokenSource{Verbatim: []int{i}})
+			}
+		case av.Head == nil && av.Exact && isCredential(av.Prefix):
+			addSite(&Site{Node: call, Value: call, Kind: KindHardCoded, Callee: fn,
+				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}})
+			return
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package bearercheck
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -200,4 +201,86 @@ func (a *pkgAnalysis) derivesFromTask(call *ast.CallExpr, f *fnCtx, task *Avail)
 		es = append(es, sel.X)
 	}
 	return a.deps(f, es...).has(task)
+}
+
+// tokenSource returns where the token of bearer values comes from in f:
+// vals are the values of expressions es. When each token is the result of
+// calls (tok, err := id.GetToken(ctx, client)), the calls are named as its
+// source; what flows into them is kept for callers, not named.
+func (a *pkgAnalysis) tokenSource(f *fnCtx, es []ast.Expr, vals []Value) TokenSource {
+	src := a.deps(f, es...).source(f)
+	var calls []string
+	for _, v := range vals {
+		if !v.IsBearer() {
+			continue
+		}
+		cs := a.tokenCalls(v.BearerToken(), f)
+		if len(cs) == 0 {
+			return src
+		}
+		for _, c := range cs {
+			if !slices.Contains(calls, c) {
+				calls = append(calls, c)
+			}
+		}
+	}
+	if len(calls) == 0 || src.isZero() {
+		return src
+	}
+	return TokenSource{Params: src.Params, Names: make([]string, len(src.Params)), Recv: src.Recv, Calls: calls, Verbatim: src.Verbatim}
+}
+
+// tokenCalls returns, as written, the calls whose result the token t is:
+// t itself, or each assignment of the local variable t. Only calls that
+// fetch a token count: a call given a non-constant string transforms it
+// (strings.TrimSpace(tok)), and its argument is the source.
+func (a *pkgAnalysis) tokenCalls(t ast.Expr, f *fnCtx) []string {
+	if t == nil {
+		return nil
+	}
+	info := a.pkg.Info
+	var rhs []ast.Expr
+	switch e := ast.Unparen(t).(type) {
+	case *ast.CallExpr:
+		rhs = []ast.Expr{e}
+	case *ast.Ident:
+		v, ok := info.Uses[e].(*types.Var)
+		if !ok || f.owns(v) || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil
+		}
+		for _, as := range a.assigns[v] {
+			if as.opaque || as.appends || as.ctx != f {
+				return nil
+			}
+			rhs = append(rhs, as.rhs)
+		}
+	}
+	var out []string
+	for _, e := range rhs {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || !a.fetches(call) {
+			return nil
+		}
+		if name := types.ExprString(call.Fun); !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// fetches reports whether a call fetches a value rather than transforming
+// a string it is given: it is no conversion, and every string or []byte
+// argument is constant.
+func (a *pkgAnalysis) fetches(call *ast.CallExpr) bool {
+	info := a.pkg.Info
+	if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
+		return false
+	}
+	for _, arg := range call.Args {
+		tv := info.Types[arg]
+		if (isString(tv.Type) || isBytes(tv.Type)) && tv.Value == nil {
+			return false
+		}
+	}
+	return true
 }

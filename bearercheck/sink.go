@@ -180,3 +180,9 @@ func namedOf(t types.Type) *types.Named {
 	n, _ := t.(*types.Named)
 	return n
 }
+
+// isMethod reports whether fn is the method name of the named type pkg.typ.
+func isMethod(fn *types.Func, pkg, typ, name string) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && fn.Name() == name && isNamed(recv.Type(), pkg, typ)
+}

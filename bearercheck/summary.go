@@ -23,6 +23,10 @@ type FuncSummary struct {
 	// white space and a token, to an authorization sink: it is
 	// scheme-parametric, and callers that pass "Bearer" write a bearer value.
 	Scheme *SchemeSink
+	// OtherSchemes is set for a root helper that also writes another
+	// scheme (Basic, "Token token=…") to the Authorization header: it
+	// hard-codes the Bearer scheme for one of its auth types only.
+	OtherSchemes bool
 	// ProviderFields are, for an AuthProvider method, the receiver fields
 	// it reads: a token read from one of them comes from the provider.
 	ProviderFields []string
@@ -34,14 +38,24 @@ type ResultSummary struct {
 	Prefix   string // known text (after the Head parameter, if any)
 	Exact    bool   // the result is exactly Head+Prefix
 	Provider bool   // the result is an AuthProvider's header value
+	// Tail is the parameter the result ends with, unchanged, after Prefix
+	// ("Bearer "+tok); -1 when there is none.
+	Tail int
 }
 
 // TokenSource says where a helper's token comes from.
 type TokenSource struct {
 	Params []int    // parameter indices
-	Names  []string // their names, in the same order
+	Names  []string // their names, in the same order ("" when it reaches the token only through Calls)
 	Recv   bool     // the receiver
 	Fields []string // receiver fields, when known
+	// Calls are the calls whose result is the token, as written
+	// ("id.GetToken"): they, not what flows into them, are named.
+	Calls []string
+	// Verbatim are the parameters written to the sink as the token
+	// itself, unchanged: a constant passed there is a hard-coded
+	// credential at the call.
+	Verbatim []int
 }
 
 // SchemeSink describes a scheme-parametric function.
@@ -67,6 +81,9 @@ func (s *FuncSummary) String() string {
 			name = "bearerOnlyVia"
 		}
 		parts = append(parts, name+"("+s.Helper.String()+")")
+		if s.OtherSchemes {
+			parts = append(parts, "otherSchemes")
+		}
 	}
 	for i, r := range s.Results {
 		switch {
@@ -92,9 +109,16 @@ func (s *FuncSummary) String() string {
 // String names the token source: parameter names, then receiver fields.
 func (t *TokenSource) String() string {
 	var parts []string
-	parts = append(parts, t.Names...)
+	for _, n := range t.Names {
+		if n != "" {
+			parts = append(parts, n)
+		}
+	}
+	for _, c := range t.Calls {
+		parts = append(parts, c+"()")
+	}
 	if t.Recv {
-		if len(t.Fields) == 0 {
+		if len(t.Fields) == 0 && len(t.Calls) == 0 {
 			parts = append(parts, "receiver")
 		}
 		for _, f := range t.Fields {
@@ -107,9 +131,22 @@ func (t *TokenSource) String() string {
 // add merges another source into t.
 func (t *TokenSource) add(u TokenSource) {
 	for i, p := range u.Params {
-		if !slices.Contains(t.Params, p) {
+		switch j := slices.Index(t.Params, p); {
+		case j < 0:
 			t.Params = append(t.Params, p)
 			t.Names = append(t.Names, u.Names[i])
+		case t.Names[j] == "":
+			t.Names[j] = u.Names[i] // named where it reaches the token directly
+		}
+	}
+	for _, c := range u.Calls {
+		if !slices.Contains(t.Calls, c) {
+			t.Calls = append(t.Calls, c)
+		}
+	}
+	for _, p := range u.Verbatim {
+		if !slices.Contains(t.Verbatim, p) {
+			t.Verbatim = append(t.Verbatim, p)
 		}
 	}
 	if u.Recv {

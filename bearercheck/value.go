@@ -54,8 +54,14 @@ func (v Value) HardCoded() bool {
 	if !v.IsBearer() || !v.Exact {
 		return false
 	}
-	rest := strings.TrimSpace(v.Prefix[len("bearer"):])
-	return rest != "" && !isPlaceholder(rest)
+	return isCredential(v.Prefix[len("bearer"):])
+}
+
+// isCredential reports whether constant text given as a bearer token is a
+// credential: not empty, not a placeholder, not a mask.
+func isCredential(token string) bool {
+	t := strings.TrimSpace(token)
+	return t != "" && !isPlaceholder(t) && !isMask(t)
 }
 
 // isBearerText reports whether s begins with "bearer" (any case) and white
@@ -96,6 +102,9 @@ func concat(a, b Value, bx ast.Expr) Value {
 		return r
 	case b.Head != nil:
 		r.Exact = false
+		if b.Exact && b.Prefix == "" {
+			r.Token = bx // exactly a parameter
+		}
 		return r
 	}
 	r.Prefix = a.Prefix + b.Prefix
@@ -247,7 +256,23 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 	if v.Head != nil && (ctx == nil || !ctx.owns(v.Head)) {
 		return unknown // led by a parameter of another function (a field set in a constructor)
 	}
+	if vr.IsField() && !schemeOrKey(v) {
+		// A struct value holds whatever its assignments in this package do
+		// not show too: its zero value, a decoded value, one set by
+		// another package. A literal given to a field somewhere (a token
+		// "anonymous") does not say what a read of it gives: only a
+		// bearer value, the Authorization key and the scheme itself are
+		// known from a field's assignments.
+		return unknown
+	}
 	return v
+}
+
+// schemeOrKey reports whether v is known as a bearer value, the
+// Authorization key, the Bearer scheme alone, an AuthProvider's value or a
+// value led by a parameter.
+func schemeOrKey(v Value) bool {
+	return v.IsBearer() || v.Provider || v.Head != nil || isAuthorizationKey(v) || v.Exact && isBearerText(v.Prefix+" ")
 }
 
 // varValue is the value of a variable or field over all its assignments.
@@ -386,6 +411,9 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		}
 		v.Head = av.Head
 		v.Prefix = av.Prefix + r.Prefix
+	}
+	v = a.tail(v, r.Tail, call, fn, ctx)
+	if r.Head >= 0 {
 		if v.IsBearer() {
 			v.Kind = KindScheme
 			v.Origin = call
@@ -399,6 +427,46 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		v.Helper = fn
 	}
 	return v
+}
+
+// tail completes v, the known text of a call's result, with the argument
+// given for parameter i when the result ends with exactly that parameter
+// (i ≥ 0): a constant token passed to a helper makes the result constant
+// too, and a parameter passed on is the result's token expression.
+func (a *pkgAnalysis) tail(v Value, i int, call *ast.CallExpr, fn *types.Func, ctx *fnCtx) Value {
+	if i < 0 || v.Exact {
+		return v
+	}
+	arg := argFor(call, fn, i)
+	if arg == nil {
+		return v
+	}
+	av := a.eval(arg, ctx)
+	if opaque(av) {
+		return v
+	}
+	return concat(Value{Head: v.Head, Prefix: v.Prefix, Exact: true, Provider: v.Provider}, av, arg)
+}
+
+// tokenParam returns the parameter of f that is, unchanged, the token of
+// bearer value v, or -1.
+func (a *pkgAnalysis) tokenParam(v Value, f *fnCtx) int {
+	return a.exactParam(v.BearerToken(), f)
+}
+
+// exactParam returns the parameter of f whose value t is, unchanged, or -1.
+func (a *pkgAnalysis) exactParam(t ast.Expr, f *fnCtx) int {
+	if t == nil {
+		return -1
+	}
+	tv := a.eval(t, f)
+	if tv.Head == nil || !tv.Exact || tv.Prefix != "" {
+		return -1
+	}
+	if i, ok := f.params[tv.Head]; ok {
+		return i
+	}
+	return -1
 }
 
 // argFor returns the argument of call bound to parameter i of fn.

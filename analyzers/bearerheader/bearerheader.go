@@ -56,6 +56,8 @@ func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
 	}
 	var what string
 	switch {
+	case s.Kind == bearercheck.KindHardCoded && s.Callee != nil:
+		what = via + " is given a hard-coded Bearer credential (value redacted)"
 	case s.Kind == bearercheck.KindHardCoded:
 		what = "Authorization header hard-codes a Bearer credential (value redacted)"
 	case s.Kind == bearercheck.KindAPI:

@@ -21,29 +21,31 @@ func analyzer() *analysis.Analyzer {
 // cases are the testdata packages, one per concern. They are analysed in
 // one analysistest.Run so that the standard library is loaded once.
 var cases = []string{
-	"basic",         // http.Header Set/Add, req.Header.Set; the full message
-	"constants",     // named constants, constant expressions, key case and constants
-	"sprintf",       // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
-	"join",          // strings.Join
-	"concat",        // + chains and conversions
-	"localvar",      // local variables all of whose assignments are bearer values
-	"fields",        // struct fields set in a constructor and written by a method
-	"complit",       // map literals, index assignment, append
-	"grpc",          // google.golang.org/grpc/metadata
-	"bearerapi",     // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
-	"setters",       // generic setters: SetHeader, option.WithHeader
-	"crosspkg/...",  // helpers across packages, scheme-parametric, (key, value) results
-	"provider",      // provider methods exempt, migrated sites, provider named
-	"task",          // the available agent task named
-	"generated",     // generated files reported with no fix, and a message naming the generator
-	"tests",         // _test.go files not reported by default
-	"ignore",        // //bearercheck:ignore
-	"hardcoded",     // hard-coded credentials, redacted
-	"masks",         // masks are not sites, placeholders are not credentials
-	"negatives",     // reads, challenges, other schemes, logs, queries
-	"reassign",      // x = x + y and x += y keep x's prefix
-	"ignorescope",   // a trailing directive covers its line, one on its own line the next
-	"linedirective", // ignore directives under //line directives
+	"basic",          // http.Header Set/Add, req.Header.Set; the full message
+	"constants",      // named constants, constant expressions, key case and constants
+	"sprintf",        // fmt.Sprintf, Sprint, Appendf, "%s %s" with "Bearer"
+	"join",           // strings.Join
+	"concat",         // + chains and conversions
+	"localvar",       // local variables all of whose assignments are bearer values
+	"fields",         // struct fields set in a constructor and written by a method
+	"complit",        // map literals, index assignment, append
+	"grpc",           // google.golang.org/grpc/metadata
+	"bearerapi",      // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
+	"setters",        // generic setters: SetHeader, option.WithHeader
+	"crosspkg/...",   // helpers across packages, scheme-parametric, (key, value) results
+	"provider",       // provider methods exempt, migrated sites, provider named
+	"task",           // the available agent task named
+	"generated",      // generated files reported with no fix, and a message naming the generator
+	"tests",          // _test.go files not reported by default
+	"ignore",         // //bearercheck:ignore
+	"hardcoded",      // hard-coded credentials, redacted
+	"masks",          // masks are not sites, placeholders are not credentials
+	"negatives",      // reads, challenges, other schemes, logs, queries
+	"reassign",       // x = x + y and x += y keep x's prefix
+	"ignorescope",    // a trailing directive covers its line, one on its own line the next
+	"linedirective",  // ignore directives under //line directives
+	"fieldlit",       // a literal given to a field is not every read of it
+	"helpercred/...", // a constant passed as a helper's token
 }
 
 func TestBearerHeader(t *testing.T) {
@@ -86,6 +88,16 @@ func TestBearerHeader(t *testing.T) {
 				assert.NotContains(t, fix.Message, secret)
 			}
 		}
+		// Credentials given to helpers: redacted, and never fixed.
+		n := 0
+		for _, d := range diags["helpercred"] {
+			assert.NotContains(t, d.Message, secret)
+			if d.Category == "hard-coded-credential" {
+				n++
+				assert.Empty(t, d.SuggestedFixes, d.Message)
+			}
+		}
+		assert.Equal(t, 7, n, "hard-coded credentials in helpercred")
 	})
 }
 

@@ -26,12 +26,18 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 		if !h.Summary.Root {
 			continue // bearer-only only through another helper
 		}
+		what := "is a bearer-only helper: it sends"
+		if h.Summary.OtherSchemes {
+			// It chooses between schemes: not bearer-only, but the Bearer
+			// branch is still to migrate.
+			what = "hard-codes the Bearer scheme for one of its auth types: it sends"
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos:      h.Decl.Name.Pos(),
 			End:      h.Decl.Name.End(),
 			Category: "root-helper",
 			Message: bearerdetect.Message(
-				fmt.Sprintf("%s is a bearer-only helper: it sends %s as a Bearer token", bearerdetect.Describe(h.Obj, pass.Pkg), source(h)),
+				fmt.Sprintf("%s %s %s as a Bearer token", bearerdetect.Describe(h.Obj, pass.Pkg), what, source(h)),
 				fmt.Sprintf("accept an AuthProvider and use its %s()", res.Config().ProviderMethod),
 				h.Generated),
 		})
@@ -39,10 +45,13 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 }
 
 // source names where a helper's token comes from: "parameter token",
-// "field c.token".
+// "field c.token", "the result of id.GetToken".
 func source(h *bearercheck.Helper) string {
 	var parts []string
 	for _, n := range h.Summary.Helper.Names {
+		if n == "" {
+			continue // reaches the token only through a call named below
+		}
 		if strings.Contains(n, ".") {
 			parts = append(parts, "field "+n) // of a parameter
 		} else {
@@ -54,12 +63,15 @@ func source(h *bearercheck.Helper) string {
 		if r := h.Obj.Signature().Recv(); r != nil && r.Name() != "" && r.Name() != "_" {
 			recv = r.Name()
 		}
-		if len(h.Summary.Helper.Fields) == 0 {
+		if len(h.Summary.Helper.Fields) == 0 && len(h.Summary.Helper.Calls) == 0 {
 			parts = append(parts, "its receiver")
 		}
 		for _, f := range h.Summary.Helper.Fields {
 			parts = append(parts, "field "+recv+"."+f)
 		}
+	}
+	for _, c := range h.Summary.Helper.Calls {
+		parts = append(parts, "the result of "+c)
 	}
 	return strings.Join(parts, " and ")
 }
