@@ -29,6 +29,12 @@
 //
 // A value whose token is constant too is a hard-coded credential (category
 // hard-coded-credential, CWE-798); the message never repeats the secret.
+// So is a constant passed to a bearer-only helper as the token it writes
+// unchanged (h.SetAuth(req, "sk-…") is reported at the call; a helper that
+// returns "Bearer "+tok makes the value at the sink a credential). A
+// placeholder such as "<token>" is not a credential, and a literal given
+// to a struct field somewhere is not the value every read of the field
+// gives.
 // When an agent task is available in the function, the message names it.
 //
 // Categories: literal-prefix, sprintf, join, helper-result, scheme-param,

@@ -14,7 +14,11 @@
 // AuthProvider and set the header to its AuthorizationHeaderValue().
 //
 // bearerhelper reports each root helper once, at its declaration, naming
-// the token parameter or field. Helpers that are bearer-only only because
+// the token parameter or field, or the call whose result the token is
+// (tok, err := id.GetToken(ctx, client): "the result of id.GetToken"). A
+// helper that chooses between schemes (Bearer for one auth type, Basic or
+// "Token token=…" for another) is reported too, as hard-coding the Bearer
+// scheme for one of its auth types. Helpers that are bearer-only only because
 // they pass their token on to another helper (a client's GetUsage calling
 // its getJSON calling its newRequest) carry the same analysis fact, so that
 // taskauth and the migration report see them across packages, but are not
