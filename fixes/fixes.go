@@ -5,9 +5,17 @@
 // fix leaves unused.
 //
 // A fix is offered only where it keeps the request's meaning; everywhere
-// else For returns nil. Every fix is a single self-contained change: it
-// compiles when applied alone, does not overlap any other fix offered by
-// the same Fixer, and is gofmt-clean.
+// else For returns nil. Every fix compiles when applied alone, and all the
+// fixes of a package compile when applied together: no two overlap unless
+// they are the same, and an import goes exactly when its last use does.
+// When the last uses of an import are in several sites, those sites share
+// one fix that rewrites them all and removes the import; drivers apply
+// identical edits once (x/tools' checker and unitchecker merge them,
+// bearercheck -fix and analysistest too).
+//
+// A fix edits only the text it changes: the rest of the file keeps its
+// layout, gofmt-clean or not, and comments inside a replaced value stay
+// where they are, in order.
 package fixes
 
 import (

@@ -14,18 +14,5 @@ import (
 // helpers carry no fact.
 func TestFacts(t *testing.T) {
 	base := analyzers.New(bearercheck.NewFlagOptions()).Base
-	fixture.Run(t, base,
-		"auth",       // provider methods record the fields they read
-		"creds",      // a provider with an exported field, used from notahelper
-		"api",        // root helper, generic and transitive helpers, returns-bearer helpers
-		"svc",        // transitive across one package boundary
-		"caller",     // transitive across two package boundaries
-		"generics",   // type parameters: facts on origin objects
-		"receivers",  // pointer and value receivers with token fields
-		"closures",   // a sink in a function literal belongs to the enclosing function
-		"roundtrip",  // RoundTrip methods
-		"oauth2wrap", // bearer-by-API call wrappers
-		"forms",      // local variable, Join, constant, (string, error), scheme-parametric
-		"notahelper", // provider-derived tokens and bearer-named functions: no fact
-	)
+	fixture.Run(t, base, fixture.HelperCases()...)
 }

@@ -13,27 +13,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// fixtures are the testdata cases, one per concern.
-var fixtures = []string{
-	"auth",       // AuthProvider and agent task types: no helpers
-	"creds",      // an AuthProvider with an exported token field: no helpers
-	"api",        // root newRequest and bearer; generic getJSON, GetUsage, AuthHeader are transitive
-	"svc",        // transitive across one package boundary: not reported
-	"caller",     // transitive across two package boundaries, with a task: not reported
-	"generics",   // generic receiver and generic function roots; instantiations
-	"receivers",  // pointer and value receivers with token fields
-	"closures",   // a sink in a function literal is the enclosing function's
-	"roundtrip",  // RoundTrip methods setting the header from fields
-	"oauth2wrap", // wrappers around (*oauth2.Token).SetAuthHeader
-	"forms",      // local variable, Join, constant, (string, error), scheme-parametric call
-	"notahelper", // provider-derived tokens, bearer-named functions, constant tokens
-	"generated",  // a generated helper is reported, naming the generator
-	"helpermsg",  // tokens from calls; helpers that choose between schemes
+// cases are the shared helper fixtures and those of bearerhelper's own
+// concerns.
+func cases() []string {
+	return append(fixture.HelperCases(),
+		"generated", // a generated helper is reported, naming the generator
+		"helpermsg", // tokens from calls; helpers that choose between schemes
+	)
 }
 
 func TestBearerHelper(t *testing.T) {
 	s := analyzers.New(bearercheck.NewFlagOptions())
-	results := fixture.Run(t, s.BearerHelper, fixtures...)
+	results := fixture.Run(t, s.BearerHelper, cases()...)
 
 	// Each root helper is reported once, at its declaration's name.
 	for _, r := range results {

@@ -15,19 +15,9 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// fixtures are checked with the default configuration.
-var fixtures = []string{
-	"api",        // helpers, no task in scope: nothing to report
-	"svc",        // transitive helper, no task
-	"notahelper", // not helpers
-	"caller",     // every way a task is available, and the negatives
-	"worker",     // the receiver is the task
-	"generated",  // a task call in a generated file, naming the generator
-}
-
 func TestTaskAuth(t *testing.T) {
 	s := analyzers.New(bearercheck.NewFlagOptions())
-	results := fixture.Run(t, s.TaskAuth, fixtures...)
+	results := fixture.Run(t, s.TaskAuth, fixture.HelperCases()...)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			assert.Equal(t, "ignored-task", d.Category, d.Message)
@@ -68,8 +58,8 @@ func TestCustomTaskTypes(t *testing.T) {
 	// want comments are for the default configuration, so the expectation
 	// mismatches are collected rather than failed on.
 	rec := new(recorder)
-	results := analysistest.Run(rec, fixture.For(t, s.TaskAuth.Name), s.TaskAuth, fixtures...)
-	require.Len(t, results, len(fixtures), rec.errs)
+	results := analysistest.Run(rec, fixture.For(t, s.TaskAuth.Name), s.TaskAuth, fixture.HelperCases()...)
+	require.Len(t, results, len(fixture.HelperCases()), rec.errs)
 	for _, r := range results {
 		require.NoError(t, r.Err)
 		for _, d := range r.Diagnostics {
