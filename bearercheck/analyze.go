@@ -13,7 +13,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"sync/atomic"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -24,12 +23,16 @@ type Package struct {
 	Files  []*ast.File
 	Types  *types.Package
 	Info   *types.Info
-	Config *Config
+	Config *Compiled
 	// Imported returns the summary of a function of another package, or nil.
 	Imported func(*types.Func) *FuncSummary
+	// Reporting are the kinds of findings the driver reports (zero: all):
+	// it decides which analyzer reports each directive problem.
+	Reporting Finding
 }
 
-// Result is everything the core found in a package, in source order.
+// Result is everything the core found in a package, in source order. It
+// is computed once and never changes: analyzers that share it only read it.
 type Result struct {
 	Sites      []*Site      // bearer values reaching authorization sinks, bearer-by-API calls
 	Migrated   []*Site      // sinks whose value comes from an AuthProvider
@@ -41,42 +44,8 @@ type Result struct {
 	Credentials []*Site
 	// Summaries holds the summary of every function of the package that has one.
 	Summaries map[*types.Func]*FuncSummary
-	// TypeErrors are the package's type errors: what is above was found
-	// in a package that does not type-check.
-	TypeErrors []types.Error
 
-	// Err is set when the package was not analysed (see Failed): the
-	// rest of the result is empty.
-	Err error
-
-	a          *pkgAnalysis
-	errClaimed atomic.Bool
-	firstErr   func() bool
-}
-
-// Failed returns the result of a package that could not be analysed
-// (its configuration is invalid). first reports whether this is the first
-// package to report err, so that the error is reported once per run.
-func Failed(err error, first func() bool) *Result {
-	return &Result{Err: err, firstErr: first}
-}
-
-// ClaimErr returns the error of a failed result, if this is the first
-// result of the run to report it.
-func (r *Result) ClaimErr() error {
-	if r.Err == nil || r.firstErr != nil && !r.firstErr() {
-		return nil
-	}
-	return r.Err
-}
-
-// ClaimTypeErrors returns the package's type errors to the first caller
-// only, so that of the analyzers sharing this result one reports them.
-func (r *Result) ClaimTypeErrors() []types.Error {
-	if len(r.TypeErrors) == 0 || r.errClaimed.Swap(true) {
-		return nil
-	}
-	return r.TypeErrors
+	a *pkgAnalysis
 }
 
 // Site is a place where a bearer value becomes the Authorization header.
@@ -147,7 +116,7 @@ type assign struct {
 
 type pkgAnalysis struct {
 	pkg     *Package
-	cfg     *Config
+	cfg     *Compiled
 	funcs   []*fnCtx
 	assigns map[*types.Var][]*assign
 	local   map[*types.Func]*FuncSummary
@@ -157,8 +126,8 @@ type pkgAnalysis struct {
 	varMemo    map[*types.Var]Value
 	depMemo    map[*types.Var]*depSet
 
-	providerCache map[types.Type]*types.Func
-	apiNames      map[string]bool // the names of the bearer APIs, a quick filter
+	providerCache map[types.Type]*types.Func // not written once done
+	done          bool                       // Analyze returned: read-only
 
 	// While summaries are computed: the function being visited, and for
 	// each function of the package, the functions that read its summary.
@@ -177,6 +146,7 @@ func Analyze(p *Package) *Result {
 	}
 	files := a.files()
 	if !a.mayMatter() {
+		a.done = true
 		return &Result{Summaries: a.local, a: a}
 	}
 	a.index(files)
@@ -249,8 +219,10 @@ func Analyze(p *Package) *Result {
 	bySite := func(x, y *Site) int { return cmp.Compare(x.Value.Pos(), y.Value.Pos()) }
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
-	// Keep what the result's methods need, not the indexes.
+	// Keep what the result's methods need, not the indexes; from here on
+	// the analysis is read-only (Result's methods run concurrently).
 	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs = nil, nil, nil, nil, nil, nil
+	a.done = true
 	return r
 }
 
@@ -286,7 +258,7 @@ func (a *pkgAnalysis) mayMatter() bool {
 }
 
 // Config returns the configuration the package was analysed with.
-func (r *Result) Config() *Config { return r.a.cfg }
+func (r *Result) Config() *Compiled { return r.a.cfg }
 
 func (a *pkgAnalysis) reset() {
 	a.memo = map[ast.Expr]Value{}

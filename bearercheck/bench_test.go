@@ -83,8 +83,7 @@ func synthPackage(b *testing.B, shape synth.Shape) (*bearercheck.Package, int) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cfg := bearercheck.DefaultConfig()
-	return &bearercheck.Package{Fset: fset, Files: files, Types: tpkg, Info: info, Config: &cfg}, lines
+	return &bearercheck.Package{Fset: fset, Files: files, Types: tpkg, Info: info, Config: bearercheck.Defaults()}, lines
 }
 
 type importerFunc func(string) (*types.Package, error)

@@ -2,8 +2,10 @@ package bearercheck
 
 import (
 	"flag"
+	"go/types"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -34,6 +36,17 @@ func TestParseConfig(t *testing.T) {
 		{name: "bad method name", yaml: "provider-method: \"not a name\"\n", err: "provider-method"},
 		{name: "bad api", yaml: "bearer-apis: [\"(*x.T.M\"]\n", err: "bearer-apis"},
 		{name: "bad allow", yaml: "allow: [\"a b\"]\n", err: "allow"},
+		{name: "relative allow", yaml: "provider-method: X\nallow: [./ok]\n", err: `line 2: allow: "./ok" can match nothing`},
+		{name: "trailing slash", yaml: "allow: [example.com/a/]\n", err: `allow: "example.com/a/" can match nothing`},
+		{name: "empty tree", yaml: "allow: [/...]\n", err: "can match nothing"},
+		{name: "null", yaml: "allow: null\n", err: "line 1: allow: no value"},
+		{name: "empty value", yaml: "allow:\n", err: "allow: no value"},
+		{name: "duplicate key", yaml: "allow: [a]\nallow: [b]\n", err: "line 2: allow: given twice (first on line 1)"},
+		{name: "second document", yaml: "allow: [a]\n---\ninclude-tests: true\n", err: "second YAML document"},
+		{name: "not a mapping", yaml: "- allow\n", err: "must be a mapping"},
+		{name: "string for list", yaml: "token-methods: BearerToken\n", err: `line 1: token-methods: want a list of strings, got "BearerToken"`},
+		{name: "number in list", yaml: "token-methods: [A, 3]\n", err: "token-methods: want a list of strings, got 3 in the list"},
+		{name: "every error", yaml: "provider-method: \"a b\"\ntoken-methods: [\"c d\"]\n", err: "line 2: token-methods"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cfg, err := ParseConfig([]byte(tc.yaml))
@@ -46,6 +59,88 @@ func TestParseConfig(t *testing.T) {
 			tc.check(t, cfg)
 		})
 	}
+}
+
+// TestKeys checks that the keys come from Config's fields, in order, and
+// that each one is a flag.
+func TestKeys(t *testing.T) {
+	want := []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests", "generated"}
+	assert.Equal(t, want, Keys())
+	fs := flag.NewFlagSet("t", flag.ContinueOnError)
+	NewFlagOptions().RegisterFlags(fs)
+	for _, k := range append(want, "config") {
+		assert.NotNil(t, fs.Lookup(k), k)
+	}
+}
+
+// TestSameErrors checks that a file and golangci-lint settings give the
+// same error for the same mistake (the settings have no lines).
+func TestSameErrors(t *testing.T) {
+	for _, tc := range []struct {
+		yaml     string
+		settings map[string]any
+	}{
+		{"include-tests: yes please\n", map[string]any{"include-tests": "yes please"}},
+		{"allow: [example.com/a/]\n", map[string]any{"allow": []any{"example.com/a/"}}},
+		{"allow: null\n", map[string]any{"allow": nil}},
+		{"alow: [a]\n", map[string]any{"alow": []any{"a"}}},
+	} {
+		_, ferr := ParseConfig([]byte(tc.yaml))
+		_, serr := DecodeSettings(tc.settings)
+		require.Error(t, ferr)
+		require.Error(t, serr)
+		assert.Equal(t, strings.TrimPrefix(ferr.Error(), "line 1: "), serr.Error())
+	}
+}
+
+func TestMatchers(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.Allow = []string{"example.com/legacy/...", "example.com/auth.Static.Header", "example.com/auth.Sign", "gopkg.in/yaml.v3"}
+	cfg.AgentTaskTypes = []string{"Job", "*AgentTask", "example.com/t.Task"}
+	cfg.BearerAPIs = []string{"(*example.com/x.C).Set", "example.com/x.F"}
+	c, err := cfg.Compile()
+	require.NoError(t, err)
+
+	pkg := func(path string) *types.Package { return types.NewPackage(path, path[strings.LastIndex(path, "/")+1:]) }
+	auth, x := pkg("example.com/auth"), pkg("example.com/x")
+	static := types.NewNamed(types.NewTypeName(0, auth, "Static", nil), types.NewStruct(nil, nil), nil)
+	recv := types.NewVar(0, auth, "s", static)
+	method := func(p *types.Package, recv *types.Var, name string) *types.Func {
+		return types.NewFunc(0, p, name, types.NewSignatureType(recv, nil, nil, nil, nil, false))
+	}
+	assert.True(t, c.Allowed(pkg("example.com/legacy"), nil))
+	assert.True(t, c.Allowed(pkg("example.com/legacy/a/b"), nil))
+	assert.False(t, c.Allowed(pkg("example.com/legacyx"), nil))
+	assert.True(t, c.Allowed(pkg("gopkg.in/yaml.v3"), nil))
+	assert.True(t, c.Allowed(auth, method(auth, recv, "Header")))
+	assert.False(t, c.Allowed(auth, method(auth, recv, "Other")))
+	assert.True(t, c.Allowed(auth, method(auth, nil, "Sign")))
+	assert.False(t, c.Allowed(auth, nil))
+
+	cType := types.NewNamed(types.NewTypeName(0, x, "C", nil), types.NewStruct(nil, nil), nil)
+	assert.True(t, c.IsBearerAPI(method(x, types.NewVar(0, x, "c", types.NewPointer(cType)), "Set")))
+	assert.False(t, c.IsBearerAPI(method(x, types.NewVar(0, x, "c", types.NewPointer(cType)), "Get")))
+	assert.True(t, c.IsBearerAPI(method(x, nil, "F")))
+	assert.False(t, c.IsBearerAPI(method(auth, nil, "F")))
+
+	tn := func(p *types.Package, name string) *types.TypeName { return types.NewTypeName(0, p, name, nil) }
+	assert.True(t, c.IsTaskType(tn(x, "Job")))
+	assert.True(t, c.IsTaskType(tn(x, "RegisteredAgentTask")))
+	assert.True(t, c.IsTaskType(tn(pkg("example.com/t"), "Task")))
+	assert.False(t, c.IsTaskType(tn(x, "Task")))
+
+	// An entry naming a function that does not exist in a loaded package.
+	auth.Scope().Insert(static.Obj())
+	static.AddMethod(method(auth, recv, "Header"))
+	auth.Scope().Insert(method(auth, nil, "Sign"))
+	assert.Empty(t, c.UnmatchedAllow(map[string]*types.Package{"example.com/auth": auth}))
+	cfg.Allow = []string{"example.com/auth.Nope", "example.com/auth.Static.Nope", "example.com/other.F"}
+	c, err = cfg.Compile()
+	require.NoError(t, err)
+	got := c.UnmatchedAllow(map[string]*types.Package{"example.com/auth": auth})
+	require.Len(t, got, 2)
+	assert.Contains(t, got[0], `allow: "example.com/auth.Nope" matches nothing`)
+	assert.Contains(t, got[1], `"example.com/auth.Static.Nope"`)
 }
 
 func TestOptionsFileAndFlags(t *testing.T) {
@@ -93,6 +188,9 @@ func TestFlagValidation(t *testing.T) {
 	opts.RegisterFlags(fs)
 	assert.Error(t, fs.Parse([]string{"-provider-method=not valid"}))
 	assert.Error(t, fs.Parse([]string{"-include-tests=maybe"}))
+	assert.Error(t, fs.Parse([]string{"-allow=./ok"}))
+	assert.Equal(t, DefaultConfig(), opts.Config, "an invalid flag changes nothing")
+	assert.Error(t, fs.Parse([]string{"-config=" + filepath.Join(t.TempDir(), "missing.yml")}), "-config is read when set")
 	_, err := NewFlagOptions().For("")
 	require.NoError(t, err)
 }

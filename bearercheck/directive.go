@@ -16,7 +16,44 @@ type Directive struct {
 	Reason string
 	// Problem is "missing-reason" or "unused".
 	Problem string
-	used    bool
+	// Covers are the kinds of findings on the lines the directive covers
+	// (suppressed when it has a reason).
+	Covers Finding
+	// Reporter is the one kind of finding whose analyzer reports the
+	// problem (see Package.Reporting).
+	Reporter Finding
+	used     bool
+}
+
+// Finding is a kind of finding, one per reporting analyzer; a set of
+// kinds is their union.
+type Finding uint8
+
+const (
+	FindingSite     Finding = 1 << iota // Result.Sites: bearerheader
+	FindingHelper                       // Result.Helpers: bearerhelper
+	FindingTaskCall                     // Result.TaskCalls: taskauth
+	AllFindings     = FindingSite | FindingHelper | FindingTaskCall
+)
+
+// reporter returns the kind of finding whose analyzer reports a directive
+// problem when the driver reports the kinds in enabled: the first, in the
+// fixed order site, helper, task call, of the enabled kinds that the
+// directive covers, or else the first enabled kind. Each problem is
+// reported exactly once whichever analyzers run, and which one reports it
+// depends only on the source and the analyzers enabled.
+func reporter(covers, enabled Finding) Finding {
+	if enabled&AllFindings == 0 {
+		enabled = AllFindings
+	}
+	for _, pick := range []Finding{covers & enabled, enabled} {
+		for k := FindingSite; k <= FindingTaskCall; k <<= 1 {
+			if pick&k != 0 {
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // directives returns the ignore directives of a file, in source order, by
@@ -89,10 +126,11 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	if len(all) == 0 {
 		return
 	}
-	suppressed := func(positions ...token.Pos) bool {
+	suppressed := func(kind Finding, positions ...token.Pos) bool {
 		for _, pos := range positions {
 			p := fset.PositionFor(pos, false)
 			for _, d := range byFile[p.Filename][p.Line] {
+				d.Covers |= kind
 				if d.Reason != "" {
 					d.used = true
 					return true
@@ -101,9 +139,11 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 		}
 		return false
 	}
-	r.Sites = filter(r.Sites, func(s *Site) bool { return suppressed(s.Value.Pos(), s.Node.Pos()) })
-	r.Helpers = filter(r.Helpers, func(h *Helper) bool { return h.Summary.Root && suppressed(h.Decl.Pos(), h.Decl.Name.Pos()) })
-	r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return suppressed(c.Call.Pos()) })
+	r.Sites = filter(r.Sites, func(s *Site) bool { return suppressed(FindingSite, s.Value.Pos(), s.Node.Pos()) })
+	r.Helpers = filter(r.Helpers, func(h *Helper) bool {
+		return h.Summary.Root && suppressed(FindingHelper, h.Decl.Pos(), h.Decl.Name.Pos())
+	})
+	r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return suppressed(FindingTaskCall, c.Call.Pos()) })
 	for _, d := range all {
 		switch {
 		case d.Reason == "":
@@ -113,6 +153,7 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 		default:
 			continue
 		}
+		d.Reporter = reporter(d.Covers, a.pkg.Reporting)
 		r.Directives = append(r.Directives, d)
 	}
 }

@@ -170,6 +170,5 @@ func analyzeForTest(src string) (*token.FileSet, *Result) {
 	if file == nil {
 		return fset, nil
 	}
-	cfg := DefaultConfig()
-	return fset, Analyze(&Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: &cfg})
+	return fset, Analyze(&Package{Fset: fset, Files: []*ast.File{file}, Types: pkg, Info: info, Config: Defaults()})
 }

@@ -40,8 +40,7 @@ func typeCheck(t testing.TB, src string) *Package {
 	if file == nil || tpkg == nil {
 		t.Fatal("source does not type-check")
 	}
-	cfg := DefaultConfig()
-	return &Package{Fset: fset, Files: []*ast.File{file}, Types: tpkg, Info: info, Config: &cfg}
+	return &Package{Fset: fset, Files: []*ast.File{file}, Types: tpkg, Info: info, Config: Defaults()}
 }
 
 // TestLinearEvaluation checks that evaluating values costs time linear in

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -44,7 +43,9 @@ func (a *pkgAnalysis) providerMethodOf(t types.Type) *types.Func {
 	if !a.isProviderMethod(m) {
 		m = nil
 	}
-	a.providerCache[t] = m
+	if !a.done {
+		a.providerCache[t] = m
+	}
 	return m
 }
 
@@ -107,26 +108,7 @@ func (a *pkgAnalysis) fromProvider(fn *types.Func, call *ast.CallExpr) bool {
 // isTask reports whether t (pointers stripped) is an agent task type.
 func (a *pkgAnalysis) isTask(t types.Type) bool {
 	n := namedOf(t)
-	if n == nil {
-		return false
-	}
-	name := n.Obj().Name()
-	for _, pat := range a.cfg.AgentTaskTypes {
-		switch {
-		case strings.HasPrefix(pat, "*"):
-			if strings.HasSuffix(name, pat[1:]) {
-				return true
-			}
-		case strings.Contains(pat, "."):
-			i := strings.LastIndex(pat, ".")
-			if n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pat[:i] && name == pat[i+1:] {
-				return true
-			}
-		case name == pat:
-			return true
-		}
-	}
-	return false
+	return n != nil && a.cfg.IsTaskType(n.Obj())
 }
 
 // findAvail returns the first value available in f whose type satisfies
@@ -176,59 +158,12 @@ func (a *pkgAnalysis) findAvail(f *fnCtx, ok func(types.Type) bool) *Avail {
 // allowed reports whether fn is exempt by the allow list.
 // A nil fn asks about the package's package-level declarations.
 func (a *pkgAnalysis) allowed(fn *types.Func) bool {
-	if len(a.cfg.Allow) == 0 || a.pkg.Types == nil {
-		return false
-	}
-	pkg := a.pkg.Types.Path()
-	name := pkg
-	if fn != nil {
-		name = pkg + "." + fn.Name()
-		if recv := fn.Signature().Recv(); recv != nil {
-			if n := namedOf(recv.Type()); n != nil {
-				name = pkg + "." + n.Obj().Name() + "." + fn.Name()
-			}
-		}
-	}
-	for _, pat := range a.cfg.Allow {
-		switch {
-		case pat == pkg || pat == name:
-			return true
-		case strings.HasSuffix(pat, "/..."):
-			base := strings.TrimSuffix(pat, "/...")
-			if pkg == base || strings.HasPrefix(pkg, base+"/") {
-				return true
-			}
-		}
-	}
-	return false
+	return a.cfg.Allowed(a.pkg.Types, fn)
 }
 
 // isBearerAPI reports whether fn is in the bearer-by-API table.
 func (a *pkgAnalysis) isBearerAPI(fn *types.Func) bool {
-	if a.apiNames == nil {
-		a.apiNames = map[string]bool{}
-		for _, api := range a.cfg.BearerAPIs {
-			a.apiNames[api[strings.LastIndex(api, ".")+1:]] = true
-		}
-	}
-	if fn.Pkg() == nil || !a.apiNames[fn.Name()] {
-		return false
-	}
-	fn = fn.Origin()
-	name := fn.Pkg().Path() + "." + fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		n := namedOf(recv.Type())
-		if n == nil {
-			return false
-		}
-		name = "(" + fn.Pkg().Path() + "." + n.Obj().Name() + ")." + fn.Name()
-	}
-	for _, api := range a.cfg.BearerAPIs {
-		if strings.Replace(api, "(*", "(", 1) == name {
-			return true
-		}
-	}
-	return false
+	return a.cfg.IsBearerAPI(fn)
 }
 
 // ProviderOf returns the AuthProvider expression that tok reads its token

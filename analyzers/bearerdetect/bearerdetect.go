@@ -6,7 +6,6 @@ package bearerdetect
 
 import (
 	"cmp"
-	"fmt"
 	"go/types"
 	"path/filepath"
 	"reflect"
@@ -30,7 +29,23 @@ func (*FuncFact) AFact() {}
 
 func (f *FuncFact) String() string { return f.FuncSummary.String() }
 
-// New returns the base analyzer, configured by opts.
+// Analyzer is the base analyzer with the default configuration, changed
+// only by its own flags: every configuration key is a flag (-provider-method,
+// -allow, …), and -config FILE reads a configuration file. It does not
+// look for .bearercheck.yml above each package, so that what it reports
+// depends only on its inputs and flags (as Bazel's nogo requires). The
+// reporting analyzers' exported Analyzer variables require it: set the
+// flags on bearerdetect, whichever analyzers a driver runs.
+var Analyzer = func() *analysis.Analyzer {
+	opts := bearercheck.NewFlagOptions()
+	opts.NoWalk = true
+	a := New(opts)
+	opts.RegisterFlags(&a.Flags)
+	return a
+}()
+
+// New returns the base analyzer, configured by opts (with no flags of its
+// own: the command, the golangci-lint plugin and tests configure opts).
 func New(opts *bearercheck.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      Name,
@@ -39,26 +54,27 @@ func New(opts *bearercheck.Options) *analysis.Analyzer {
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
 		FactTypes: []analysis.Fact{new(FuncFact)},
 		// Facts of a package that does not type-check are partial, not
-		// absent: its importers are still analysed.
+		// absent: its importers are still analysed. The driver reports
+		// the type errors; the analyzers never do.
 		RunDespiteErrors: true,
 		ResultType:       reflect.TypeFor[*bearercheck.Result](),
 	}
 }
 
 func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
+	// Drivers validate the configuration before analysis (Options.Check),
+	// so this fails only under a driver that does not.
 	cfg, err := opts.For(packageDir(pass))
 	if err != nil {
-		// Not an error of this analyzer: that would fail every importer
-		// with "failed prerequisites". The reporting analyzers report it,
-		// once per run.
-		return bearercheck.Failed(err, func() bool { return opts.FirstReport(err) }), nil
+		return nil, err
 	}
 	res := bearercheck.Analyze(&bearercheck.Package{
-		Fset:   pass.Fset,
-		Files:  pass.Files,
-		Types:  pass.Pkg,
-		Info:   pass.TypesInfo,
-		Config: cfg,
+		Fset:      pass.Fset,
+		Files:     pass.Files,
+		Types:     pass.Pkg,
+		Info:      pass.TypesInfo,
+		Config:    cfg,
+		Reporting: opts.Reporting,
 		Imported: func(fn *types.Func) *bearercheck.FuncSummary {
 			var f FuncFact
 			if pass.ImportObjectFact(fn, &f) {
@@ -67,7 +83,6 @@ func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
 			return nil
 		},
 	})
-	res.TypeErrors = pass.TypeErrors
 	objs := make([]*types.Func, 0, len(res.Summaries))
 	for obj := range res.Summaries {
 		objs = append(objs, obj)
@@ -89,47 +104,39 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
-// Result returns the base analyzer's result from a reporting analyzer's
-// pass, or an error naming the package when it does not type-check (for
-// one of the analyzers that share the result; the others get the partial
-// result). A package whose configuration is invalid has no result: one
-// analyzer of the run gets the error, the others nil and nil. Reporting analyzers run only on the packages asked for, so a
-// broken dependency is never an error here: its facts are partial, and its
-// importers are analysed.
-func Result(pass *analysis.Pass, base *analysis.Analyzer) (*bearercheck.Result, error) {
-	res := pass.ResultOf[base].(*bearercheck.Result)
-	if res.Err != nil {
-		return nil, res.ClaimErr() // nil after the first report: skip
-	}
-	if errs := res.ClaimTypeErrors(); len(errs) > 0 {
-		more := ""
-		if len(errs) > 1 {
-			more = fmt.Sprintf(" (and %d more)", len(errs)-1)
-		}
-		return nil, fmt.Errorf("package %s does not type-check: %v%s", pass.Pkg.Path(), errs[0], more)
-	}
-	return res, nil
-}
-
 // NewReporter returns a reporting analyzer: it reads base's result and
 // hands it to report. doc is the analyzer's doc.go, whose "# Analyzer name"
-// section becomes its Doc.
-func NewReporter(base *analysis.Analyzer, name, doc string, report func(*analysis.Pass, *bearercheck.Result)) *analysis.Analyzer {
+// section becomes its Doc. kind is the kind of finding it reports: it also
+// reports the problems of the ignore directives whose Reporter is kind, so
+// that each is reported once whichever analyzers run.
+func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Finding, report func(*analysis.Pass, *bearercheck.Result)) *analysis.Analyzer {
 	return &analysis.Analyzer{
-		Name:             name,
-		Doc:              docs.Extract(doc, name),
-		URL:              "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
-		Requires:         []*analysis.Analyzer{base},
+		Name:     name,
+		Doc:      docs.Extract(doc, name),
+		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
+		Requires: []*analysis.Analyzer{base},
+		// Findings of a package that does not type-check are reported
+		// too; the driver reports its type errors.
 		RunDespiteErrors: true,
 		Run: func(pass *analysis.Pass) (any, error) {
-			res, err := Result(pass, base)
-			if res == nil {
-				return nil, err
-			}
+			res := pass.ResultOf[base].(*bearercheck.Result)
 			report(pass, res)
+			for _, d := range res.Directives {
+				if d.Reporter == kind {
+					reportDirective(pass, d)
+				}
+			}
 			return nil, nil
 		},
 	}
+}
+
+func reportDirective(pass *analysis.Pass, d *bearercheck.Directive) {
+	msg := "bearercheck:ignore directive needs a reason"
+	if d.Problem == "unused" {
+		msg = "bearercheck:ignore directive suppresses nothing; remove it"
+	}
+	pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "ignore-directive", Message: msg})
 }
 
 // Describe names a function for messages: F, pkg.F, T.M or pkg.T.M

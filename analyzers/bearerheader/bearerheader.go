@@ -16,9 +16,13 @@ var doc string
 // Name is the analyzer's stable name.
 const Name = "bearerheader"
 
+// Analyzer is the analyzer with the default configuration, requiring
+// bearerdetect.Analyzer, whose flags configure it.
+var Analyzer = New(bearerdetect.Analyzer)
+
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
-	return bearerdetect.NewReporter(base, Name, doc, run)
+	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingSite, run)
 }
 
 func run(pass *analysis.Pass, res *bearercheck.Result) {
@@ -35,13 +39,6 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 			d.Related = []analysis.RelatedInformation{{Pos: fn.Pos(), Message: bearerdetect.Describe(fn, pass.Pkg) + " returns a bearer value"}}
 		}
 		pass.Report(d)
-	}
-	for _, d := range res.Directives {
-		msg := "bearercheck:ignore directive needs a reason"
-		if d.Problem == "unused" {
-			msg = "bearercheck:ignore directive suppresses nothing; remove it"
-		}
-		pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "ignore-directive", Message: msg})
 	}
 }
 

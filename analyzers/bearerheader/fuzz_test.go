@@ -70,8 +70,7 @@ func report(t *testing.T, src string) (*typecheck.Package, []analysis.Diagnostic
 	if p.File == nil {
 		return p, nil
 	}
-	cfg := bearercheck.DefaultConfig()
-	res := bearercheck.Analyze(&bearercheck.Package{Fset: p.Fset, Files: []*ast.File{p.File}, Types: p.Types, Info: p.Info, Config: &cfg})
+	res := bearercheck.Analyze(&bearercheck.Package{Fset: p.Fset, Files: []*ast.File{p.File}, Types: p.Types, Info: p.Info, Config: bearercheck.Defaults()})
 	var diags []analysis.Diagnostic
 	pass := &analysis.Pass{
 		Fset: p.Fset, Files: []*ast.File{p.File}, Pkg: p.Types, TypesInfo: p.Info,

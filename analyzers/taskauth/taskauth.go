@@ -15,9 +15,13 @@ var doc string
 // Name is the analyzer's stable name.
 const Name = "taskauth"
 
+// Analyzer is the analyzer with the default configuration, requiring
+// bearerdetect.Analyzer, whose flags configure it.
+var Analyzer = New(bearerdetect.Analyzer)
+
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
-	return bearerdetect.NewReporter(base, Name, doc, run)
+	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingTaskCall, run)
 }
 
 func run(pass *analysis.Pass, res *bearercheck.Result) {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/internal/driver"
 
@@ -65,20 +66,30 @@ func (f *lintFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyze
 // type-check is named once, as a warning, and its importers are analysed
 // with what it does declare. Exit status: 0 no findings (or -json), 3
 // findings, 1 errors.
-func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
+func lint(f *lintFlags, opts *bearercheck.Options, suite []*analysis.Analyzer) int {
 	patterns := f.fs.Args()
 	if len(patterns) == 0 {
 		fmt.Fprintln(os.Stderr, "usage: bearercheck [flags] packages (see bearercheck -help)")
 		return 1
 	}
+	selected := f.selected(suite)
+	names := make([]string, len(selected))
+	for i, a := range selected {
+		names[i] = a.Name
+	}
+	opts.Reporting = analyzers.Findings(names...)
 	res, err := driver.Run(driver.Config{
 		Patterns:  patterns,
 		Tests:     f.tests,
-		Analyzers: f.selected(analyzers),
+		Analyzers: selected,
+		Options:   opts,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		return 1
+	}
+	for _, w := range res.ConfigWarnings {
+		fmt.Fprintln(os.Stderr, "bearercheck: warning:", w)
 	}
 	exit := 0
 	if reportLoadErrors(res) {
@@ -108,6 +119,7 @@ func lint(f *lintFlags, analyzers []*analysis.Analyzer) int {
 // asked for has errors.
 func reportLoadErrors(res *driver.Result) bool {
 	for _, e := range res.Errors {
+		fmt.Fprintf(os.Stderr, "bearercheck: package %s does not type-check:\n", e.PkgPath)
 		for _, err := range e.Errors {
 			fmt.Fprintln(os.Stderr, err)
 		}

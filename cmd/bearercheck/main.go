@@ -17,14 +17,21 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/driver"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
+	"golang.org/x/tools/go/packages"
 )
 
 func main() {
@@ -32,20 +39,22 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		os.Exit(1)
 	}
-	if err := checkConfig(); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 	// A plain run (text or -json) uses the driver in driver.go, which tells
-	// broken dependencies from broken packages; everything else (-fix,
+	// broken dependencies from broken packages and validates the
+	// configuration of every package it loads; everything else (-fix,
 	// -diff, vet units, -flags, -V, profiling) is multichecker's.
 	opts := bearercheck.NewFlagOptions()
 	suite := analyzers.New(opts).Reporting()
 	lf := newLintFlags(suite, opts.RegisterFlags)
 	if err := lf.fs.Parse(os.Args[1:]); err == nil && !vetUnit(lf.fs.Args()) {
-		os.Exit(lint(lf, suite))
+		os.Exit(lint(lf, opts, suite))
+	}
+	if err := checkConfig(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
 	opts = bearercheck.NewFlagOptions()
+	opts.Reporting = analyzers.Findings(enabledNames(os.Args[1:], suite)...)
 	opts.RegisterFlags(flag.CommandLine)
 	multichecker.Main(analyzers.New(opts).Reporting()...)
 }
@@ -56,30 +65,89 @@ func vetUnit(args []string) bool {
 	return len(args) == 1 && strings.HasSuffix(args[0], ".cfg")
 }
 
-// checkConfig validates, before any package is loaded, the configuration
-// file that applies in the current directory (or -config FILE). An invalid
-// file is then one clear error and exit status 1 in every output mode: with
-// -json, go/analysis drivers exit 0 even when an analyzer fails. Files
-// further down the tree are validated per package by the analyzers.
-func checkConfig() error {
+// checkConfig validates, before any package is analysed, the
+// configuration of a multichecker run: that of the package of a vet unit,
+// or of every package the patterns load (only their names and files are
+// loaded), or else of the current directory. An invalid configuration is
+// then one clear error and exit status 1 in every output mode (with -json,
+// go/analysis drivers exit 0 even when an analyzer fails), never an error
+// per package or a failed-prerequisites cascade.
+func checkConfig(args []string) error {
 	opts := bearercheck.NewFlagOptions()
-	for i := 1; i < len(os.Args); i++ {
-		name, value, hasValue := flagArg(os.Args[i])
-		switch {
-		case name == "flags" || name == "V" || vetUnit(os.Args[i:]):
-			return nil // a go vet query, or a vet unit: errors are reported there
-		case name == "config" && hasValue:
-			opts.ConfigFile = value
-		case name == "config" && i+1 < len(os.Args):
-			opts.ConfigFile = os.Args[i+1]
+	probe := flag.NewFlagSet("bearercheck", flag.ContinueOnError)
+	probe.SetOutput(io.Discard)
+	opts.RegisterFlags(probe)
+	for _, name := range []string{"fix", "diff", "json", "test", "flags", "bearerheader", "bearerhelper", "taskauth"} {
+		probe.Bool(name, false, "")
+	}
+	for _, name := range []string{"c", "debug", "cpuprofile", "memprofile", "trace", "V"} {
+		probe.String(name, "", "")
+	}
+	if err := probe.Parse(args); err != nil {
+		if strings.Contains(err.Error(), "invalid value") {
+			return fmt.Errorf("bearercheck: %v", err) // a bad setting or -config file
+		}
+		return nil // multichecker reports unknown flags
+	}
+	if probe.Lookup("flags").Value.String() == "true" || probe.Lookup("V").Value.String() != "" {
+		return nil // a go vet query
+	}
+	var dirs []string
+	switch rest := probe.Args(); {
+	case vetUnit(rest):
+		data, err := os.ReadFile(rest[0])
+		if err != nil {
+			return nil // unitchecker reports it
+		}
+		var unit struct{ Dir string }
+		if json.Unmarshal(data, &unit) != nil {
+			return nil
+		}
+		dirs = []string{unit.Dir}
+	case len(rest) > 0:
+		pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps, Tests: true}, rest...)
+		if err != nil {
+			return nil // multichecker reports it
+		}
+		dirs = driver.PackageDirs(pkgs)
+	default:
+		dir, err := os.Getwd()
+		if err != nil {
+			return err
+		}
+		dirs = []string{dir}
+	}
+	return opts.Check(dirs)
+}
+
+// enabledNames returns the names of the analyzers that the enable flags
+// in args select, as go/analysis drivers do: those set to true if any is,
+// else all but those set to false.
+func enabledNames(args []string, all []*analysis.Analyzer) []string {
+	set := map[string]bool{}
+	for _, arg := range args {
+		name, value, hasValue := flagArg(arg)
+		on, err := strconv.ParseBool(value)
+		if !hasValue {
+			on, err = true, nil
+		}
+		if err == nil && slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }) {
+			set[name] = on
 		}
 	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return err
+	var on, notOff []string
+	for _, a := range all {
+		if v, ok := set[a.Name]; ok && v {
+			on = append(on, a.Name)
+		}
+		if v, ok := set[a.Name]; !ok || v {
+			notOff = append(notOff, a.Name)
+		}
 	}
-	_, err = opts.For(dir)
-	return err
+	if len(on) > 0 {
+		return on
+	}
+	return notOff
 }
 
 // chdir handles a leading -C dir (or -C=dir), which must come first.

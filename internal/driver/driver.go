@@ -11,6 +11,8 @@ package driver
 import (
 	"fmt"
 	"go/token"
+	"go/types"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -37,6 +39,11 @@ type Config struct {
 	// Progress, when set, is told as loading and analysis advance. It is
 	// called from several goroutines.
 	Progress func(Progress)
+	// Options, when set, is the configuration the analyzers read. The
+	// configuration of every loaded package is validated before analysis:
+	// an invalid one is Run's error (each problem once), never an error
+	// per package or analyzer.
+	Options *bearercheck.Options
 }
 
 // Progress is how far a run is.
@@ -61,8 +68,12 @@ type Result struct {
 	// Warnings name the dependencies that do not type-check, once each.
 	Warnings []*PackageError
 	// ActionErrors are the errors of analysis actions (an analyzer
-	// failed, or a root package does not type-check).
+	// failed).
 	ActionErrors []error
+	// ConfigWarnings name, once each, the allow entries of the packages
+	// asked for that name a function or method that does not exist in a
+	// loaded package (see Compiled.UnmatchedAllow).
+	ConfigWarnings []string
 }
 
 // PackageError is a package that does not load or type-check.
@@ -126,6 +137,11 @@ func Run(cfg Config) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	if cfg.Options != nil {
+		if res.ConfigWarnings, err = checkConfig(cfg.Options, pkgs); err != nil {
+			return nil, err
+		}
+	}
 	res.Errors, res.Warnings = loadErrors(pkgs)
 
 	analyzers := cfg.Analyzers
@@ -185,6 +201,54 @@ func Run(cfg Config) (*Result, error) {
 		}
 	}
 	return res, nil
+}
+
+// checkConfig validates the configuration of every loaded package and
+// returns the warnings about allow entries of the roots that match nothing.
+func checkConfig(opts *bearercheck.Options, roots []*packages.Package) ([]string, error) {
+	if err := opts.Check(PackageDirs(roots)); err != nil {
+		return nil, err
+	}
+	loaded := map[string]*types.Package{}
+	for p := range packages.Postorder(roots) {
+		if p.Types != nil {
+			loaded[p.PkgPath] = p.Types
+		}
+	}
+	var warnings []string
+	for _, p := range roots {
+		cfg, _ := opts.For(packageDir(p))
+		for _, w := range cfg.UnmatchedAllow(loaded) {
+			if !slices.Contains(warnings, w) {
+				warnings = append(warnings, w)
+			}
+		}
+	}
+	return warnings, nil
+}
+
+// PackageDirs returns the directory of every package of the import graph
+// of roots, in a stable order.
+func PackageDirs(roots []*packages.Package) []string {
+	var dirs []string
+	seen := map[string]bool{}
+	for p := range packages.Postorder(roots) {
+		if d := packageDir(p); d != "" && !seen[d] {
+			seen[d] = true
+			dirs = append(dirs, d)
+		}
+	}
+	return dirs
+}
+
+// packageDir returns the directory of a package's first file.
+func packageDir(p *packages.Package) string {
+	for _, files := range [][]string{p.CompiledGoFiles, p.GoFiles, p.OtherFiles} {
+		if len(files) > 0 {
+			return filepath.Dir(files[0])
+		}
+	}
+	return ""
 }
 
 // loadErrors returns the errors of the packages asked for, and one

@@ -1,0 +1,211 @@
+// Package determinism tests that bearercheck says the same thing every
+// time: the same input, analysed again in the same process or in another
+// one, gives byte-identical output. Run it with the race detector:
+//
+//	go test -race ./internal/determinism
+package determinism
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
+	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
+	"github.com/bearercheck/bearercheck/analyzers/taskauth"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+const runs = 20
+
+// module writes a module with findings in a package that does not
+// type-check and ignore directives for every analyzer, and returns its
+// directory.
+func module(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+	return dir
+}
+
+var fixture = map[string]string{
+	"go.mod": "module example.com/det\n\ngo 1.26\n",
+	// A package that does not type-check: its findings are reported by
+	// every analyzer, whichever runs first.
+	"bad/bad.go": `package bad
+
+import "net/http"
+
+// SetAuth is a root helper in a package that does not type-check.
+func SetAuth(h http.Header, tok string) {
+	h.Set("Authorization", "Bearer "+tok)
+	undefinedHelper(h)
+}
+
+//bearercheck:ignore
+var x = 1
+`,
+	"task/task.go": `package task
+
+import (
+	"net/http"
+
+	"example.com/det/bad"
+)
+
+type AgentTask struct{ ID string }
+
+func Do(h http.Header, task *AgentTask, tok string) {
+	bad.SetAuth(h, tok) //bearercheck:ignore
+}
+`,
+}
+
+// load loads the packages of dir.
+func load(t *testing.T, dir string) []*packages.Package {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, "./...")
+	require.NoError(t, err)
+	require.NotEmpty(t, pkgs)
+	return pkgs
+}
+
+// analyse runs the analyzers over pkgs and returns the JSON output and
+// the analyzer errors.
+func analyse(t *testing.T, as []*analysis.Analyzer, pkgs []*packages.Package) (string, []string) {
+	t.Helper()
+	graph, err := checker.Analyze(as, pkgs, nil)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, graph.PrintJSON(&buf))
+	var errs []string
+	for act := range graph.All() {
+		if act.Err != nil {
+			errs = append(errs, act.String()+": "+act.Err.Error())
+		}
+	}
+	return buf.String(), errs
+}
+
+// TestInProcess analyses the same packages again and again in one process,
+// with fresh analyzers from the constructor and with the exported Analyzer
+// variables: every run reports the same, including the findings in the
+// package that does not type-check and each directive problem once.
+func TestInProcess(t *testing.T) {
+	pkgs := load(t, module(t, fixture))
+	exported := []*analysis.Analyzer{bearerheader.Analyzer, bearerhelper.Analyzer, taskauth.Analyzer}
+	first, errs := analyse(t, exported, pkgs)
+	require.Empty(t, errs, "a type error is the driver's to report, never an analyzer's")
+	for _, want := range []string{
+		`"message": "Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue()"`,
+		`"message": "SetAuth is a bearer-only helper`,
+		`"message": "call to bearer-only helper bad.SetAuth ignores agent task task`,
+	} {
+		assert.Contains(t, first, want)
+	}
+	assert.Equal(t, 2, strings.Count(first, "bearercheck:ignore directive needs a reason"), "each directive problem once")
+	assert.NotContains(t, first, "does not type-check")
+
+	for i := range runs {
+		got, errs := analyse(t, exported, pkgs)
+		require.Empty(t, errs)
+		require.Equal(t, first, got, "run %d with the exported analyzers", i+2)
+		got, errs = analyse(t, analyzers.New(bearercheck.NewFlagOptions()).Reporting(), pkgs)
+		require.Empty(t, errs)
+		require.Equal(t, first, got, "run %d with new analyzers", i+2)
+	}
+
+	// Any subset of the analyzers, in any order, reports the directive
+	// problems once.
+	for _, as := range [][]*analysis.Analyzer{
+		{bearerhelper.Analyzer}, {taskauth.Analyzer}, {taskauth.Analyzer, bearerhelper.Analyzer},
+	} {
+		opts := bearercheck.NewFlagOptions()
+		var names []string
+		for _, a := range as {
+			names = append(names, a.Name)
+		}
+		opts.Reporting = analyzers.Findings(names...)
+		s := analyzers.New(opts)
+		byName := map[string]*analysis.Analyzer{}
+		for _, a := range s.Reporting() {
+			byName[a.Name] = a
+		}
+		var sel []*analysis.Analyzer
+		for _, n := range names {
+			sel = append(sel, byName[n])
+		}
+		got, _ := analyse(t, sel, pkgs)
+		assert.Equal(t, 2, strings.Count(got, "bearercheck:ignore directive needs a reason"), "%v", names)
+	}
+}
+
+// TestBrokenConfigEveryRun checks that an invalid configuration fails
+// every run in a process, not only the first.
+func TestBrokenConfigEveryRun(t *testing.T) {
+	files := map[string]string{".bearercheck.yml": "provider-methd: X\n"}
+	for k, v := range fixture {
+		files[k] = v
+	}
+	dir := module(t, files)
+	pkgs := load(t, dir)
+	opts := bearercheck.NewFlagOptions()
+	for i := range 3 {
+		err := opts.Check([]string{filepath.Join(dir, "task")})
+		require.Error(t, err, "run %d", i+1)
+		assert.Contains(t, err.Error(), `unknown key "provider-methd"`)
+		_, errs := analyse(t, analyzers.New(opts).Reporting(), pkgs)
+		assert.NotEmpty(t, errs, "run %d: analysis under a driver that did not check first fails too", i+1)
+	}
+}
+
+// TestProcesses runs the command (built with the race detector when the
+// test is) again and again on the bundled example: the output is
+// byte-identical every time.
+func TestProcesses(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "bearercheck")
+	args := []string{"build", "-o", bin}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	out, err := exec.Command("go", append(args, "../../cmd/bearercheck")...).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	example, err := filepath.Abs(filepath.Join("..", "..", "testdata", "example"))
+	require.NoError(t, err)
+	bad := module(t, fixture)
+
+	var first [3][]byte
+	for i := range runs {
+		for j, args := range [][]string{
+			{"-C", example, "-c", "1", "./..."},
+			{"-C", example, "-json", "./..."},
+			{"-C", bad, "./..."},
+		} {
+			cmd := exec.Command(bin, args...)
+			cmd.Env = append(os.Environ(), "GORACE=halt_on_error=1")
+			var buf bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &buf, &buf
+			_ = cmd.Run() // findings and type errors exit non-zero
+			if i == 0 {
+				first[j] = buf.Bytes()
+				require.NotContains(t, buf.String(), "DATA RACE")
+				continue
+			}
+			require.Equal(t, string(first[j]), buf.String(), "run %d of %v", i+1, args)
+		}
+	}
+	assert.Equal(t, 1, strings.Count(string(first[2]), "undefined: undefinedHelper"), "the type error once:\n%s", first[2])
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package determinism
+
+const raceEnabled = false
