@@ -317,8 +317,12 @@ type Options struct {
 	Reporting Finding
 
 	set   map[string]bool
-	cache sync.Map // file path + "\x00" + content -> *loaded
+	setBy map[string]setting // RegisterSharedFlags: key -> the flag that set it
+	cache sync.Map           // file path + "\x00" + content -> *loaded
 }
+
+// setting records which analyzer's flag set a key, to what.
+type setting struct{ owner, value string }
 
 type loaded struct {
 	cfg *Compiled
@@ -343,21 +347,44 @@ func NewFlagOptions() *Options {
 // RegisterFlags binds every configuration key to fs as -key, plus
 // -config. A bad value, or a -config file that does not parse, is an error
 // of the flag.
-func (o *Options) RegisterFlags(fs *flag.FlagSet) {
-	fs.Var(configFlag{o}, "config", "configuration file (default: "+ConfigFileName+" found by walking up from each package's directory)")
+func (o *Options) RegisterFlags(fs *flag.FlagSet) { o.RegisterSharedFlags(fs, "") }
+
+// RegisterSharedFlags is RegisterFlags for options that several
+// analyzers' flag sets share (the exported Analyzer variables): owner names
+// the analyzer, and a key set through two analyzers to different values
+// is an error of the second flag, whichever order they are set in.
+func (o *Options) RegisterSharedFlags(fs *flag.FlagSet, owner string) {
+	fs.Var(&configFlag{o, owner}, "config", "configuration file (default: "+ConfigFileName+" found by walking up from each package's directory)")
 	for _, k := range keys {
 		usage := k.usage
 		if k.kind == reflect.Slice {
 			usage = "comma-separated " + usage
 		}
-		fs.Var(&keyFlag{o, k}, k.name, usage)
+		fs.Var(&keyFlag{o, k, owner}, k.name, usage)
 	}
+}
+
+// shared records that owner sets key to value, or reports a conflict with
+// another analyzer's flag.
+func (o *Options) shared(key, owner, value string) error {
+	if owner == "" {
+		return nil
+	}
+	if prev, ok := o.setBy[key]; ok && prev.owner != owner && prev.value != value {
+		return fmt.Errorf("%s is also set to %q on %s: the analyzers share one configuration (set it on bearerdetect)", key, prev.value, prev.owner)
+	}
+	if o.setBy == nil {
+		o.setBy = map[string]setting{}
+	}
+	o.setBy[key] = setting{owner, value}
+	return nil
 }
 
 // keyFlag is the flag of one key: it sets the key explicitly.
 type keyFlag struct {
-	o *Options
-	k key
+	o     *Options
+	k     key
+	owner string
 }
 
 func (f *keyFlag) String() string {
@@ -404,6 +431,9 @@ func (f *keyFlag) Set(s string) error {
 		}
 		return err
 	}
+	if err := f.o.shared(f.k.name, f.owner, s); err != nil {
+		return err
+	}
 	f.o.Config.field(f.k).Set(dst)
 	f.o.set[f.k.name] = true
 	return nil
@@ -412,17 +442,23 @@ func (f *keyFlag) Set(s string) error {
 func (f *keyFlag) IsBoolFlag() bool { return f.k.kind == reflect.Bool }
 
 // configFlag is -config: the file is read and validated when the flag is set.
-type configFlag struct{ o *Options }
+type configFlag struct {
+	o     *Options
+	owner string
+}
 
-func (f configFlag) String() string {
-	if f.o == nil {
+func (f *configFlag) String() string {
+	if f == nil || f.o == nil {
 		return ""
 	}
 	return f.o.ConfigFile
 }
 
-func (f configFlag) Set(s string) error {
+func (f *configFlag) Set(s string) error {
 	if _, err := f.o.load(s); err != nil {
+		return err
+	}
+	if err := f.o.shared("config", f.owner, s); err != nil {
 		return err
 	}
 	f.o.ConfigFile = s

@@ -208,3 +208,25 @@ func TestExplicitSettingsIgnoreFiles(t *testing.T) {
 	require.NoError(t, err, "golangci-lint settings set every key: the file cannot matter")
 	assert.Equal(t, "HeaderValue", got.ProviderMethod)
 }
+
+// TestSharedFlags checks that analyzers sharing one configuration through
+// their flags agree: the same value twice is fine, two values an error.
+func TestSharedFlags(t *testing.T) {
+	opts := NewFlagOptions()
+	a, b := flag.NewFlagSet("a", flag.ContinueOnError), flag.NewFlagSet("b", flag.ContinueOnError)
+	a.SetOutput(new(discard))
+	b.SetOutput(new(discard))
+	opts.RegisterSharedFlags(a, "bearerdetect")
+	opts.RegisterSharedFlags(b, "bearerheader")
+	require.NoError(t, a.Set("provider-method", "HeaderValue"))
+	require.NoError(t, b.Set("provider-method", "HeaderValue"))
+	err := b.Set("token-methods", "A")
+	require.NoError(t, err)
+	err = a.Set("token-methods", "B")
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `token-methods is also set to "A" on bearerheader`)
+	cfg, err := opts.For("")
+	require.NoError(t, err)
+	assert.Equal(t, "HeaderValue", cfg.ProviderMethod)
+	assert.Equal(t, []string{"A"}, cfg.TokenMethods)
+}

@@ -6,6 +6,7 @@ package bearerdetect
 
 import (
 	"cmp"
+	"flag"
 	"go/types"
 	"path/filepath"
 	"reflect"
@@ -29,20 +30,33 @@ func (*FuncFact) AFact() {}
 
 func (f *FuncFact) String() string { return f.FuncSummary.String() }
 
-// Analyzer is the base analyzer with the default configuration, changed
-// only by its own flags: every configuration key is a flag (-provider-method,
-// -allow, …), and -config FILE reads a configuration file. It does not
-// look for .bearercheck.yml above each package, so that what it reports
-// depends only on its inputs and flags (as Bazel's nogo requires). The
-// reporting analyzers' exported Analyzer variables require it: set the
-// flags on bearerdetect, whichever analyzers a driver runs.
-var Analyzer = func() *analysis.Analyzer {
+// shared is the configuration of the exported Analyzer variables.
+var shared = func() *bearercheck.Options {
 	opts := bearercheck.NewFlagOptions()
 	opts.NoWalk = true
-	a := New(opts)
-	opts.RegisterFlags(&a.Flags)
+	return opts
+}()
+
+// Analyzer is the base analyzer with the default configuration, changed
+// only by flags: every configuration key is a flag (-provider-method,
+// -allow, …), and -config FILE reads a configuration file. It does not
+// look for .bearercheck.yml above each package, so that what it reports
+// depends only on its inputs and flags (as Bazel's nogo requires).
+//
+// The reporting analyzers' exported Analyzer variables require it and
+// share its configuration: each has the same flags, bound to it (for
+// drivers that set only the flags of the analyzers they list). Set the
+// flags on bearerdetect, or on any of them with the same values: a key
+// set to different values on two analyzers is an error.
+var Analyzer = func() *analysis.Analyzer {
+	a := New(shared)
+	shared.RegisterSharedFlags(&a.Flags, Name)
 	return a
 }()
+
+// SharedFlags binds the configuration of Analyzer to the flags of the
+// exported reporting analyzer named name.
+func SharedFlags(fs *flag.FlagSet, name string) { shared.RegisterSharedFlags(fs, name) }
 
 // New returns the base analyzer, configured by opts (with no flags of its
 // own: the command, the golangci-lint plugin and tests configure opts).

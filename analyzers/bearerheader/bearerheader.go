@@ -17,8 +17,13 @@ var doc string
 const Name = "bearerheader"
 
 // Analyzer is the analyzer with the default configuration, requiring
-// bearerdetect.Analyzer, whose flags configure it.
-var Analyzer = New(bearerdetect.Analyzer)
+// bearerdetect.Analyzer; its flags (every configuration key, and -config)
+// set the configuration it shares with bearerdetect.Analyzer.
+var Analyzer = func() *analysis.Analyzer {
+	a := New(bearerdetect.Analyzer)
+	bearerdetect.SharedFlags(&a.Flags, Name)
+	return a
+}()
 
 // New returns the analyzer, reading the base analyzer's result.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
