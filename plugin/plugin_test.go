@@ -44,6 +44,7 @@ func TestNewGood(t *testing.T) {
 				"bearer-apis":      []any{"(*golang.org/x/oauth2.Token).SetAuthHeader", "example.com/auth.SetBearer"},
 				"allow":            []any{"example.com/legacy/...", "example.com/auth.Static.Header"},
 				"include-tests":    true,
+				"generated":        "skip",
 			},
 			bearercheck.Config{
 				ProviderMethod: "AuthorizationHeaderValue",
@@ -53,6 +54,7 @@ func TestNewGood(t *testing.T) {
 				BearerAPIs:     []string{"(*golang.org/x/oauth2.Token).SetAuthHeader", "example.com/auth.SetBearer"},
 				Allow:          []string{"example.com/legacy/...", "example.com/auth.Static.Header"},
 				IncludeTests:   true,
+				Generated:      bearercheck.GeneratedSkip,
 			},
 		},
 		{
@@ -93,6 +95,7 @@ func TestNewBad(t *testing.T) {
 		{"invalid api", map[string]any{"bearer-apis": []any{"SetAuthHeader"}}, []string{"bearer-apis", `"SetAuthHeader"`}},
 		{"invalid allow", map[string]any{"allow": []any{"example.com/a b"}}, []string{"allow"}},
 		{"invalid task", map[string]any{"agent-task-types": []any{"**Task"}}, []string{"agent-task-types"}},
+		{"invalid generated", map[string]any{"generated": "hide"}, []string{`generated: "hide" is not "report" or "skip"`}},
 		{"null", map[string]any{"token-methods": nil, "include-tests": true}, []string{"token-methods: no value"}},
 		{"allow that matches nothing", map[string]any{"allow": []any{"./ok"}}, []string{`allow: "./ok" can match nothing`}},
 	} {
