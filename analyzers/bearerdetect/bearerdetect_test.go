@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 )
@@ -15,4 +16,10 @@ import (
 func TestFacts(t *testing.T) {
 	base := analyzers.New(bearercheck.NewFlagOptions()).Base
 	fixture.Run(t, base, fixture.HelperCases()...)
+}
+
+// TestFixturesCovered checks that the tests above run every fixture that
+// expects something of bearerdetect.
+func TestFixturesCovered(t *testing.T) {
+	fixture.Covered(t, bearerdetect.Name, fixture.HelperCases()...)
 }

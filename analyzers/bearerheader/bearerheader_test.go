@@ -1,6 +1,7 @@
 package bearerheader_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -8,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 )
@@ -46,10 +48,11 @@ var cases = []string{
 	"linedirective",  // ignore directives under //line directives
 	"fieldlit",       // a literal given to a field is not every read of it
 	"helpercred/...", // a constant passed as a helper's token
+	"helpermsg",      // helper messages (bearerhelper's fixture): the sites in it
 }
 
 func TestBearerHeader(t *testing.T) {
-	results := fixture.Run(t, analyzer(), cases...)
+	results := fixture.Run(t, analyzer(), slices.Concat(cases, fixture.HelperCases())...)
 
 	diags := map[string][]analysis.Diagnostic{} // by package path
 	for _, r := range results {
@@ -102,6 +105,13 @@ func TestBearerHeader(t *testing.T) {
 }
 
 // With include-tests, sinks in _test.go files are reported too.
+// TestFixturesCovered checks that the tests of this package run every
+// fixture that expects something of bearerheader.
+func TestFixturesCovered(t *testing.T) {
+	all := slices.Concat(cases, fixture.HelperCases(), fixCases, []string{"testsinclude", "allowed/...", "generatedskip"})
+	fixture.Covered(t, bearerheader.Name, all...)
+}
+
 func TestIncludeTests(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.IncludeTests = true

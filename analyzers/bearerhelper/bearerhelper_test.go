@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/stretchr/testify/assert"
@@ -20,6 +21,12 @@ func cases() []string {
 		"generated", // a generated helper is reported, naming the generator
 		"helpermsg", // tokens from calls; helpers that choose between schemes
 	)
+}
+
+// TestFixturesCovered checks that the tests of this file run every
+// fixture that expects something of bearerhelper.
+func TestFixturesCovered(t *testing.T) {
+	fixture.Covered(t, bearerhelper.Name, cases()...)
 }
 
 func TestBearerHelper(t *testing.T) {

@@ -9,15 +9,30 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
+	"github.com/bearercheck/bearercheck/analyzers/taskauth"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
+// cases are the shared helper fixtures and those of taskauth's own
+// concerns, checked with the default configuration.
+func cases() []string {
+	return append(fixture.HelperCases(),
+		"generated", // a task call in a generated file names the generator
+	)
+}
+
+// TestFixturesCovered checks that the tests of this file run every
+// fixture that expects something of taskauth.
+func TestFixturesCovered(t *testing.T) {
+	fixture.Covered(t, taskauth.Name, append(cases(), "jobtask")...)
+}
+
 func TestTaskAuth(t *testing.T) {
 	s := analyzers.New(bearercheck.NewFlagOptions())
-	results := fixture.Run(t, s.TaskAuth, fixture.HelperCases()...)
+	results := fixture.Run(t, s.TaskAuth, cases()...)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			assert.Equal(t, "ignored-task", d.Category, d.Message)
@@ -58,8 +73,8 @@ func TestCustomTaskTypes(t *testing.T) {
 	// want comments are for the default configuration, so the expectation
 	// mismatches are collected rather than failed on.
 	rec := new(recorder)
-	results := analysistest.Run(rec, fixture.For(t, s.TaskAuth.Name), s.TaskAuth, fixture.HelperCases()...)
-	require.Len(t, results, len(fixture.HelperCases()), rec.errs)
+	results := analysistest.Run(rec, fixture.For(t, s.TaskAuth.Name), s.TaskAuth, cases()...)
+	require.Len(t, results, len(cases()), rec.errs)
 	for _, r := range results {
 		require.NoError(t, r.Err)
 		for _, d := range r.Diagnostics {

@@ -24,7 +24,7 @@ func (c *Client) newRequest(method, path string) (*http.Request, error) { // wan
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 	req.Header.Set("Accept", "application/json")
 	return req, nil
 }

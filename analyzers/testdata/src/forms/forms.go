@@ -12,15 +12,15 @@ const bearerPrefix = "Bearer "
 
 func viaLocal(h http.Header, tok string) { // want[bearerdetect] viaLocal:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaLocal is a bearer-only helper: it sends parameter tok `
 	authz := "Bearer " + tok
-	h.Set("Authorization", authz)
+	h.Set("Authorization", authz) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 func viaJoin(h http.Header, tok string) { // want[bearerdetect] viaJoin:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaJoin is a bearer-only helper: it sends parameter tok `
-	h.Set("authorization", strings.Join([]string{"Bearer", tok}, " "))
+	h.Set("authorization", strings.Join([]string{"Bearer", tok}, " ")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 func viaConst(tok string) map[string]string { // want[bearerdetect] viaConst:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaConst is a bearer-only helper: it sends parameter tok `
-	return map[string]string{"Authorization": bearerPrefix + tok}
+	return map[string]string{"Authorization": bearerPrefix + tok} // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 func withError(tok string) (string, error) { // want[bearerdetect] withError:`^bearerOnly\(tok\) returnsBearer$` want[bearerhelper] `^withError is a bearer-only helper: it sends parameter tok `
@@ -52,7 +52,7 @@ func setScheme(h http.Header, scheme, tok string) { // want[bearerdetect] setSch
 }
 
 func schemeBearer(h http.Header, tok string) { // want[bearerdetect] schemeBearer:`^bearerOnly\(tok\)$` want[bearerhelper] `^schemeBearer is a bearer-only helper: it sends parameter tok `
-	setScheme(h, "Bearer", tok)
+	setScheme(h, "Bearer", tok) // want[bearerheader] `^Authorization header is given the Bearer scheme through setScheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // envToken passes h, which is not in the token position of viaLocal.

@@ -17,7 +17,7 @@ func authorize(ctx context.Context, req *http.Request, identity Identity, httpCl
 	if err != nil {
 		return err
 	}
-	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 	return nil
 }
 
@@ -31,19 +31,19 @@ type Client struct {
 
 func (c *Client) do(req *http.Request) { // want[bearerhelper] `^Client.do is a bearer-only helper: it sends the result of c.ts.Token as a Bearer token;`
 	tok, _ := c.ts.Token()
-	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // A call that transforms a string names the string.
 func trimmed(req *http.Request, tok string) { // want[bearerhelper] `^trimmed is a bearer-only helper: it sends parameter tok as a Bearer token;`
-	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok))
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // A helper that chooses between schemes hard-codes Bearer for one of them.
 func (c *Client) setAuth(req *http.Request) { // want[bearerhelper] `^Client.setAuth hard-codes the Bearer scheme for one of its auth types: it sends field c.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
 	switch c.authType {
 	case "bearer":
-		req.Header.Set("Authorization", "Bearer "+c.token)
+		req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 	case "token":
 		req.Header.Set("Authorization", "Token token="+c.token)
 	}
@@ -54,5 +54,5 @@ func (c *Client) setAuthOrBasic(req *http.Request) { // want[bearerhelper] `^Cli
 		req.SetBasicAuth(c.user, c.pass)
 		return
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token)
+	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }

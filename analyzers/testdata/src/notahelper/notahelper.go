@@ -27,12 +27,12 @@ func (p *Provider) BearerToken() string {
 
 // ViaAccessor holds a provider: only its body is wrong (bearerheader).
 func ViaAccessor(req *http.Request, p *Provider) {
-	req.Header.Set("Authorization", "Bearer "+p.BearerToken())
+	req.Header.Set("Authorization", "Bearer "+p.BearerToken()) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\)$`
 }
 
 // ViaField reads the field the provider method reads.
 func ViaField(req *http.Request, p *Provider) {
-	req.Header.Set("Authorization", "Bearer "+p.token)
+	req.Header.Set("Authorization", "Bearer "+p.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\)$`
 }
 
 // BearerFromEnv says bearer but writes no header.
@@ -52,24 +52,24 @@ func HasBearer(h http.Header) bool {
 
 // EnvToken takes its token from the environment, not a parameter.
 func EnvToken(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer "+os.Getenv("ACME_TOKEN"))
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("ACME_TOKEN")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // ViaInterface takes the token from an AuthProvider interface's accessor.
 func ViaInterface(h http.Header, p creds.TokenSource) {
-	h.Set("Authorization", "Bearer "+p.BearerToken())
+	h.Set("Authorization", "Bearer "+p.BearerToken()) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\)$`
 }
 
 // ViaForeignField reads the field that another package's provider method reads.
 func ViaForeignField(h http.Header, p *creds.Static) {
-	h.Set("Authorization", "Bearer "+p.Token)
+	h.Set("Authorization", "Bearer "+p.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\)$`
 }
 
 var proxyToken = os.Getenv("PROXY_TOKEN")
 
 // ProxyRequest reads a package variable: not a parameter, not a field.
 func ProxyRequest(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer "+proxyToken)
+	req.Header.Set("Authorization", "Bearer "+proxyToken) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 func bearer(tok string) string { // want[bearerdetect] bearer:`^bearerOnly\(tok\) returnsBearer$` want[bearerhelper] `^bearer is a bearer-only helper: it sends parameter tok `
