@@ -142,11 +142,10 @@ func ParseConfig(data []byte) (Config, error) {
 		return cfg, err
 	}
 	var extra yaml.Node
-	if err := dec.Decode(&extra); err != io.EOF {
-		if err != nil {
-			return cfg, err
-		}
-		return cfg, fmt.Errorf("line %d: a second YAML document; put every setting in one", max(extra.Line-1, 1))
+	if err := dec.Decode(&extra); err != nil && err != io.EOF {
+		return cfg, err
+	} else if err == nil && len(extra.Content) > 0 && extra.Content[0].Tag != "!!null" {
+		return cfg, fmt.Errorf("line %d: a second YAML document; put every setting in one", extra.Content[0].Line)
 	}
 	if len(doc.Content) == 0 {
 		return cfg, nil
