@@ -10,8 +10,9 @@
 // they are the same, and an import goes exactly when its last use does.
 // When the last uses of an import are in several sites, those sites share
 // one fix that rewrites them all and removes the import; drivers apply
-// identical edits once (x/tools' checker and unitchecker merge them,
-// bearercheck -fix and analysistest too).
+// identical edits once (x/tools' checker and unitchecker coalesce them in
+// diff.Merge, golangci-lint's fixer drops duplicates in validateEdits, and
+// bearercheck -fix and analysistest do the same; gopls applies one fix).
 //
 // A fix edits only the text it changes: the rest of the file keeps its
 // layout, gofmt-clean or not, and comments inside a replaced value stay
