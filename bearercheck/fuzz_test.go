@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -143,13 +144,41 @@ func describe(fset *token.FileSet, r *Result) []string {
 }
 
 // FuzzAnalyze checks that the core never panics, whatever the input,
-// including packages that do not type-check.
+// including packages that do not type-check, and that what it finds lies
+// in the file: every range a diagnostic can report (a site's value and
+// key, a helper's name, a task call, a directive) lies inside the source.
 func FuzzAnalyze(f *testing.F) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		analyzeForTest(src)
+		fset, r := analyzeForTest(src)
+		if r == nil {
+			return
+		}
+		inFile := func(what string, pos, end token.Pos) {
+			tf := fset.File(pos)
+			if !pos.IsValid() || tf == nil || end < pos || int(end)-tf.Base() > len(src) {
+				t.Errorf("%s: range [%d, %d) outside the file", what, pos, end)
+			}
+		}
+		for _, s := range slices.Concat(r.Sites, r.Migrated, r.Credentials) {
+			inFile("site value", s.Value.Pos(), s.Value.End())
+			inFile("site", s.Node.Pos(), s.Node.Pos()) // a sink of a broken file may end past it
+			if s.Key != nil {
+				inFile("site key", s.Key.Pos(), s.Key.End())
+			}
+		}
+		for _, h := range r.Helpers {
+			inFile("helper", h.Decl.Name.Pos(), h.Decl.Name.End()) // the declaration of a broken file may end past it
+		}
+		for _, c := range r.TaskCalls {
+			inFile("task call", c.Call.Pos(), c.Call.End())
+		}
+		for _, d := range r.Directives {
+			inFile("directive", d.Pos, d.End)
+		}
+		describe(fset, r)
 	})
 }
 
