@@ -39,5 +39,8 @@
 //
 // Categories: literal-prefix, sprintf, join, helper-result, scheme-param,
 // bearer-api, hard-coded-credential, and ignore-directive for a
-// //bearercheck:ignore directive without a reason or that suppresses nothing.
+// //bearercheck:ignore directive without a reason or that suppresses
+// nothing, on a line of its findings or on no finding's line (see
+// "Ignore directives" in the README: each such problem is reported by one
+// analyzer, whichever run).
 package bearerheader

@@ -26,5 +26,7 @@
 // accessor, or a field its AuthorizationHeaderValue method reads) does not
 // make a helper: bearerheader reports and fixes such a site instead.
 //
-// Category: root-helper.
+// Categories: root-helper, and ignore-directive for a //bearercheck:ignore
+// directive without a reason or that suppresses nothing on a line of its
+// findings (or on no finding's line, when it is the first analyzer enabled).
 package bearerhelper

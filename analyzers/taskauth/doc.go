@@ -19,5 +19,7 @@
 // function itself is reported once, by bearerheader, whose message names
 // the task.
 //
-// Category: ignored-task.
+// Categories: ignored-task, and ignore-directive for a //bearercheck:ignore
+// directive without a reason or that suppresses nothing on a line of its
+// findings (or on no finding's line, when it is the first analyzer enabled).
 package taskauth

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
@@ -183,28 +184,52 @@ func TestProcesses(t *testing.T) {
 	require.NoError(t, err)
 	bad := module(t, fixture)
 
-	var first [3][]byte
+	// Each invocation runs 20 times, two processes at a time; every
+	// output is compared with the first.
+	invocations := [][]string{
+		{"-C", bad, "./..."},
+		{"-C", example, "-c", "1", "./..."},
+		{"-C", example, "-json", "./..."},
+	}
+	outputs := make([][]string, len(invocations))
+	for j := range outputs {
+		outputs[j] = make([]string, runs)
+	}
+	sem := make(chan struct{}, 2)
+	var wg sync.WaitGroup
 	for i := range runs {
-		for j, args := range [][]string{
-			{"-C", bad, "./..."},
-			{"-C", example, "-c", "1", "./..."},
-			{"-C", example, "-json", "./..."},
-		} {
+		for j, args := range invocations {
 			if j > 0 && i%2 != j-1 {
-				continue // the example, text and -json, 20 runs in all
+				continue // the example: 20 runs, text and -json in turn
 			}
-			cmd := exec.Command(bin, args...)
-			cmd.Env = append(os.Environ(), "GORACE=halt_on_error=1")
-			var buf bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &buf, &buf
-			_ = cmd.Run() // findings and type errors exit non-zero
-			if i == 0 {
-				first[j] = buf.Bytes()
-				require.NotContains(t, buf.String(), "DATA RACE")
-				continue
-			}
-			require.Equal(t, string(first[j]), buf.String(), "run %d of %v", i+1, args)
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				cmd := exec.Command(bin, args...)
+				cmd.Env = append(os.Environ(), "GORACE=halt_on_error=1")
+				var buf bytes.Buffer
+				cmd.Stdout, cmd.Stderr = &buf, &buf
+				_ = cmd.Run() // findings and type errors exit non-zero
+				outputs[j][i] = buf.String()
+			}()
 		}
 	}
-	assert.Equal(t, 1, strings.Count(string(first[0]), "undefined: undefinedHelper"), "the type error once:\n%s", first[0])
+	wg.Wait()
+	first := make([]string, len(invocations))
+	for j, outs := range outputs {
+		for i, out := range outs {
+			if out == "" && j > 0 && i%2 != j-1 {
+				continue
+			}
+			assert.NotContains(t, out, "DATA RACE")
+			if first[j] == "" {
+				first[j] = out
+				continue
+			}
+			assert.Equal(t, first[j], out, "run %d of %v", i+1, invocations[j])
+		}
+	}
+	assert.Equal(t, 1, strings.Count(first[0], "undefined: undefinedHelper"), "the type error once:\n%s", first[0])
+	assert.Contains(t, first[1], "admin.go:86:34: Authorization header hard-codes a Bearer credential")
 }

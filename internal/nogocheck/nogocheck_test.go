@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +17,9 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// finding is a diagnostic as both drivers print it with -json.
-type finding struct{ Posn, Analyzer, Message string }
+// finding is a diagnostic as both drivers print it with -json, and the
+// path of its package.
+type finding struct{ Posn, Analyzer, Message, Package string }
 
 // findings parses a stream of go/analysis -json objects (go vet may
 // separate packages with "# pkg" lines) into the findings, each once.
@@ -33,7 +36,8 @@ func findings(t *testing.T, out []byte) []finding {
 	require.Empty(t, parsed.Errors, "no analyzer fails")
 	var fs []finding
 	for _, d := range parsed.Diagnostics {
-		fs = append(fs, finding{d.Posn, d.Analyzer, d.Message})
+		pkg, _, _ := strings.Cut(d.Package, " ") // "p [p.test]" is p
+		fs = append(fs, finding{d.Posn, d.Analyzer, d.Message, strings.TrimSuffix(pkg, "_test")})
 	}
 	return fs
 }
@@ -62,17 +66,67 @@ func run(ctx context.Context, dir, name string, args ...string) (stdout, stderr 
 }
 
 // compare checks that go vet with the vet tool reports exactly what the
-// standalone command reports on the packages.
+// standalone command reports on the packages. Where the standalone command
+// warns that a dependency does not type-check, go vet cannot analyse the
+// packages that import it (their test variants included): it must fail
+// naming that dependency, and only their findings may be missing.
 func compare(t *testing.T, ctx context.Context, standalone, nogo, dir string, pkgs ...string) {
 	t.Helper()
 	stdout, stderr, err := run(ctx, dir, standalone, append([]string{"-json"}, pkgs...)...)
 	require.NoError(t, err, "%s", stderr)
 	want := findings(t, stdout)
 	require.NotEmpty(t, want)
+	var broken []string
+	for _, m := range regexp.MustCompile(`warning: dependency (\S+) does not type-check`).FindAllSubmatch(stderr, -1) {
+		broken = append(broken, string(m[1]))
+	}
 
 	stdout, stderr, err = run(ctx, dir, "go", append([]string{"vet", "-vettool=" + nogo, "-json"}, pkgs...)...)
+	got := findings(t, stdout)
+	if len(broken) == 0 {
+		require.NoError(t, err, "%s", stderr)
+		assert.Equal(t, want, got)
+		return
+	}
+	require.Error(t, err, "go vet must fail where it cannot analyse a package")
+	for _, b := range broken {
+		assert.Contains(t, string(stderr), b, "go vet names the broken dependency")
+	}
+	affected := importers(t, ctx, dir, broken, pkgs)
+	var wantHere []finding
+	for _, f := range want {
+		if !affected[f.Package] {
+			wantHere = append(wantHere, f)
+		}
+	}
+	var gotHere []finding
+	for _, f := range got {
+		assert.Contains(t, want, f, "go vet reports nothing the command does not")
+		if !affected[f.Package] {
+			gotHere = append(gotHere, f)
+		}
+	}
+	assert.Equal(t, wantHere, gotHere)
+}
+
+// importers returns the packages among pkgs that import (or whose tests
+// import) one of broken.
+func importers(t *testing.T, ctx context.Context, dir string, broken, pkgs []string) map[string]bool {
+	t.Helper()
+	stdout, stderr, err := run(ctx, dir, "go", append([]string{"list", "-e", "-test", "-f", `{{.ImportPath}}|{{join .Deps " "}}`}, pkgs...)...)
 	require.NoError(t, err, "%s", stderr)
-	assert.Equal(t, want, findings(t, stdout))
+	out := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(string(stdout)), "\n") {
+		id, deps, _ := strings.Cut(line, "|")
+		path, _, _ := strings.Cut(id, " ") // "p [p.test]" is p
+		path = strings.TrimSuffix(strings.TrimSuffix(path, ".test"), "_test")
+		for _, d := range strings.Fields(deps) {
+			if slices.Contains(broken, d) {
+				out[path] = true
+			}
+		}
+	}
+	return out
 }
 
 // TestSameAsStandalone checks that a driver that sees only the exported
