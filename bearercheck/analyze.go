@@ -29,6 +29,10 @@ type Package struct {
 	// Reporting are the kinds of findings the driver reports (zero: all):
 	// it decides which analyzer reports each directive problem.
 	Reporting Finding
+	// ImportedField returns what is known about an exported field of
+	// another package over that package's assignments (a field set to a
+	// bearer value in a constructor), or nil.
+	ImportedField func(*types.Var) *ResultSummary
 }
 
 // Result is everything the core found in a package, in source order. It
@@ -44,6 +48,9 @@ type Result struct {
 	Credentials []*Site
 	// Summaries holds the summary of every function of the package that has one.
 	Summaries map[*types.Func]*FuncSummary
+	// Fields holds, for the package's exported fields that hold bearer
+	// values, what is known about them (see Package.ImportedField).
+	Fields map[*types.Var]*ResultSummary
 
 	a *pkgAnalysis
 }
@@ -125,6 +132,12 @@ type pkgAnalysis struct {
 	evaluating map[ast.Expr]bool
 	varMemo    map[*types.Var]Value
 	depMemo    map[*types.Var]*depSet
+	accCache   map[*fnCtx]map[*types.Var][]accOp // the operations on each function's accumulators
+
+	// headerFields are the fields whose value is written to an
+	// authorization sink; newFields those found in the current round.
+	headerFields map[*types.Var]bool
+	newFields    []*types.Var
 
 	providerCache map[types.Type]*types.Func // not written once done
 	done          bool                       // Analyze returned: read-only
@@ -133,6 +146,14 @@ type pkgAnalysis struct {
 	// each function of the package, the functions that read its summary.
 	cur     *fnCtx
 	readers map[*types.Func]map[*fnCtx]bool
+	// visited are the functions visited at least once; pendingReaders,
+	// for each function not visited yet, those that called it meanwhile.
+	visited        map[*types.Func]bool
+	pendingReaders map[*types.Func]map[*fnCtx]bool
+	// impls caches, for interface methods, the methods that implement them.
+	impls   map[*types.Func][]*types.Func
+	program []*types.Package       // this package and its imports outside the standard library
+	byObj   map[*types.Func]*fnCtx // the package's function declarations
 }
 
 // Analyze runs the detection over one package.
@@ -143,6 +164,8 @@ func Analyze(p *Package) *Result {
 		assigns:       map[*types.Var][]*assign{},
 		local:         map[*types.Func]*FuncSummary{},
 		providerCache: map[types.Type]*types.Func{},
+		accCache:      map[*fnCtx]map[*types.Var][]accOp{},
+		headerFields:  map[*types.Var]bool{},
 	}
 	files := a.files()
 	if !a.mayMatter() {
@@ -163,6 +186,7 @@ func Analyze(p *Package) *Result {
 	// After the first round only the functions that consulted a summary
 	// that changed are visited again.
 	a.readers = map[*types.Func]map[*fnCtx]bool{}
+	a.visited, a.pendingReaders = map[*types.Func]bool{}, map[*types.Func]map[*fnCtx]bool{}
 	dirty := map[*fnCtx]bool{}
 	for _, f := range a.funcs {
 		dirty[f] = !f.exempt
@@ -176,6 +200,12 @@ func Analyze(p *Package) *Result {
 			}
 			a.cur = f
 			s := a.visit(f, nil)
+			if !a.visited[f.obj] {
+				a.visited[f.obj] = true
+				for g := range a.pendingReaders[f.obj] { // assumed nothing of f yet
+					next[g] = !g.exempt
+				}
+			}
 			if old := a.local[f.obj]; !reflect.DeepEqual(old, s) && !(old.empty() && s.empty()) {
 				if s.empty() {
 					delete(a.local, f.obj)
@@ -187,9 +217,17 @@ func Analyze(p *Package) *Result {
 				}
 			}
 		}
+		for _, fld := range a.newFields { // functions that store into a newly found header field
+			for _, as := range a.assigns[fld] {
+				if as.ctx != nil {
+					next[as.ctx] = !as.ctx.exempt
+				}
+			}
+		}
+		a.newFields = nil
 		dirty = next
 	}
-	a.cur, a.readers = nil, nil
+	a.cur, a.readers, a.visited, a.pendingReaders = nil, nil, nil, nil
 
 	a.reset()
 	r := &Result{Summaries: a.local, a: a}
@@ -208,6 +246,7 @@ func Analyze(p *Package) *Result {
 			r.Credentials = append(r.Credentials, s)
 		}
 	}
+	r.Fields = a.bearerFields()
 	a.applyDirectives(files, r)
 	if a.cfg.Generated == GeneratedSkip {
 		r.Sites = filter(r.Sites, func(s *Site) bool { return s.Generated })
@@ -246,6 +285,9 @@ func (a *pkgAnalysis) mayMatter() bool {
 		}
 	}
 	for _, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok && v.IsField() && a.importedField(v) != nil {
+			return true
+		}
 		fn, ok := obj.(*types.Func)
 		if !ok || fn.Pkg() == a.pkg.Types {
 			continue
@@ -484,12 +526,15 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			if fn, _ := typeutil.Callee(a.pkg.Info, n).(*types.Func); fn != nil && isMethod(fn, "net/http", "Request", "SetBasicAuth") {
 				others = true
 			}
+		case *ast.AssignStmt, *ast.CompositeLit:
+			a.visitStores(f, n, &root, &via)
 		}
 		for _, sk := range a.sinks(n) {
 			if !isAuthorizationKey(a.keyValue(sk, f)) {
 				continue
 			}
 			for _, v := range sk.values {
+				a.noteHeaderField(v)
 				val := a.valueOf(sk, v, f)
 				switch {
 				case val.IsBearer():

@@ -107,6 +107,9 @@ func (a *pkgAnalysis) varDeps(v *types.Var) *depSet {
 			a.addDeps(d, as.ctx, as.rhs)
 		}
 	}
+	if isAccumulator(v.Type()) {
+		a.accDeps(d, v)
+	}
 	return d
 }
 

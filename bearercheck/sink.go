@@ -5,8 +5,6 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
-
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 const metadataPkg = "google.golang.org/grpc/metadata"
@@ -55,7 +53,7 @@ func (a *pkgAnalysis) sinks(n ast.Node) []sink {
 		return out
 	case *ast.CompositeLit:
 		if !isHeaderMap(a.pkg.Info.TypeOf(n)) {
-			return nil
+			return a.pairSinks(n)
 		}
 		var out []sink
 		for _, el := range n.Elts {
@@ -68,51 +66,50 @@ func (a *pkgAnalysis) sinks(n ast.Node) []sink {
 	return nil
 }
 
-// callSinks recognises header-setting calls: http.Header and metadata.MD
-// methods, metadata.Pairs and AppendToOutgoingContext, and generic setters.
+// callSinks recognises header-setting calls: http.Header, textproto.MIMEHeader
+// and metadata.MD methods, metadata.Pairs and AppendToOutgoingContext, the
+// configured setters, and header APIs of any name (see shapeSinks).
 func (a *pkgAnalysis) callSinks(call *ast.CallExpr) []sink {
-	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
-	if fn == nil || call.Ellipsis.IsValid() {
+	fn, args := a.callee(call)
+	if fn == nil {
 		return nil
 	}
 	sig := fn.Signature()
-	if recv := sig.Recv(); recv != nil && isNamed(recv.Type(), metadataPkg, "MD") {
-		if (fn.Name() == "Set" || fn.Name() == "Append") && len(call.Args) >= 2 {
-			return []sink{{node: call, key: call.Args[0], values: call.Args[1:]}}
+	recv := sig.Recv()
+	switch {
+	case recv != nil && isNamed(recv.Type(), metadataPkg, "MD"):
+		if (fn.Name() == "Set" || fn.Name() == "Append") && len(args) >= 2 && !call.Ellipsis.IsValid() {
+			return []sink{{node: call, key: args[0], values: args[1:]}}
 		}
 		return nil
-	}
-	if recv := sig.Recv(); recv != nil && isNamed(recv.Type(), "net/http", "Header") {
+	case recv != nil && (isNamed(recv.Type(), "net/http", "Header") || isNamed(recv.Type(), "net/textproto", "MIMEHeader")):
 		if fn.Name() == "Set" || fn.Name() == "Add" {
-			return setterSink(call)
+			return setterSink(call, args)
 		}
 		return nil
-	}
-	if isPkgFunc(fn, metadataPkg, "Pairs") {
-		return pairs(call, call.Args)
-	}
-	if isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(call.Args) > 0 {
-		return pairs(call, call.Args[1:])
-	}
-	if recv := sig.Recv(); recv != nil && isNamed(recv.Type(), "net/url", "Values") {
-		return nil // query parameters, not headers
+	case isPkgFunc(fn, metadataPkg, "Pairs") && !call.Ellipsis.IsValid():
+		return pairs(call, args)
+	case isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(args) > 0 && !call.Ellipsis.IsValid():
+		return pairs(call, args[1:])
+	case isStdlib(fn.Pkg()):
+		return nil // the standard library writes headers only through the types above
 	}
 	if sig.Params().Len() == 2 && !sig.Variadic() &&
 		isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
 		slices.Contains(a.cfg.HeaderSetters, fn.Name()) {
-		return setterSink(call)
+		return setterSink(call, args)
 	}
-	return nil
+	return a.shapeSinks(call, fn, args)
 }
 
 // setterSink is the sink of a call to a setter with parameters (key, value):
 // Set(k, v), or Set(kv()) with a function returning both.
-func setterSink(call *ast.CallExpr) []sink {
-	switch len(call.Args) {
+func setterSink(call *ast.CallExpr, args []ast.Expr) []sink {
+	switch len(args) {
 	case 2:
-		return []sink{{node: call, key: call.Args[0], values: call.Args[1:]}}
+		return []sink{{node: call, key: args[0], values: args[1:]}}
 	case 1:
-		if inner, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr); ok {
+		if inner, ok := ast.Unparen(args[0]).(*ast.CallExpr); ok {
 			return []sink{{node: call, key: inner, values: []ast.Expr{inner}, tuple: true}}
 		}
 	}
@@ -142,17 +139,53 @@ func (a *pkgAnalysis) headerValues(e ast.Expr) []ast.Expr {
 	if isString(t) {
 		return []ast.Expr{e}
 	}
-	switch e := e.(type) {
+	if isStringSlice(t) {
+		return a.sliceElems(e, map[*types.Var]bool{})
+	}
+	return nil
+}
+
+// sliceElems returns the expressions that may be elements of a string
+// slice: the elements of a literal, what append adds, and for a local
+// variable the elements of every value assigned to it
+// (hs := []string{v}; hs = append(hs, w); h[k] = hs).
+func (a *pkgAnalysis) sliceElems(e ast.Expr, seen map[*types.Var]bool) []ast.Expr {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return e.Elts
 	case *ast.CallExpr:
-		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok && len(e.Args) > 1 && !e.Ellipsis.IsValid() {
-			if b, ok := a.pkg.Info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
-				return e.Args[1:]
+		if isBuiltin(a.pkg.Info, e.Fun, "append") && len(e.Args) > 0 {
+			out := a.sliceElems(e.Args[0], seen)
+			if e.Ellipsis.IsValid() {
+				return append(out, a.sliceElems(e.Args[len(e.Args)-1], seen)...)
+			}
+			return append(out, e.Args[1:]...)
+		}
+	case *ast.Ident:
+		v, _ := a.pkg.Info.Uses[e].(*types.Var)
+		if v == nil || seen[v] || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+			return nil // a package-level variable's elements may change anywhere
+		}
+		seen[v] = true
+		var out []ast.Expr
+		for _, as := range a.assigns[v] {
+			if as.rhs != nil && !as.opaque && as.index < 0 {
+				out = append(out, a.sliceElems(as.rhs, seen)...)
 			}
 		}
+		return out
 	}
 	return nil
+}
+
+// isBuiltin reports whether fun names the built-in function name.
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
 }
 
 // isHeaderMap reports whether t is a map from string to string or []string:

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +41,11 @@ type Value struct {
 	Token    ast.Expr    // the value is exactly Prefix followed by this expression
 	Provider bool        // the value is an AuthProvider's full header value
 	Helper   *types.Func // the bearer-returning function the value comes from
+
+	// pending marks the result of a function of the package whose summary
+	// is not computed yet (a recursive call): while summaries are computed,
+	// merges skip it, and the caller is visited again once it is known.
+	pending bool
 }
 
 // IsBearer reports whether the value statically begins with the Bearer
@@ -142,7 +148,7 @@ func merge(vals []Value) Value {
 	var r Value
 	first := true
 	for _, v := range vals {
-		if v.Head == nil && v.Exact && v.Prefix == "" {
+		if v.Head == nil && v.Exact && v.Prefix == "" || v.pending {
 			continue
 		}
 		if first {
@@ -156,8 +162,8 @@ func merge(vals []Value) Value {
 		r.Exact = r.Exact && v.Exact && r.Prefix == v.Prefix
 		r.Prefix = p
 		r.Provider = r.Provider && v.Provider
-		if r.Kind == KindNone {
-			r.Kind = v.Kind
+		if r.Kind == KindNone || r.Kind == KindHelper && v.Kind != KindNone {
+			r.Kind = v.Kind // built here on one path: not only through a helper
 		}
 		if r.Helper != v.Helper {
 			r.Helper = nil
@@ -219,6 +225,9 @@ func (a *pkgAnalysis) eval1(e ast.Expr, ctx *fnCtx) Value {
 	case *ast.CallExpr:
 		return a.evalCall(e, ctx)
 	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok && isBytes(v.Type()) && !v.IsField() {
+			return a.accValue(v, e.Pos(), nil, ctx) // string(buf)
+		}
 		return a.evalVar(info.Uses[e], ctx)
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[e]; ok {
@@ -284,11 +293,15 @@ func (a *pkgAnalysis) varValue(vr *types.Var) Value {
 		return v
 	}
 	as, ok := a.assigns[vr]
-	if !ok {
+	imported := a.importedField(vr)
+	if !ok && imported == nil {
 		return unknown
 	}
 	a.varMemo[vr] = unknown // a cycle through other variables: nothing known
-	vals := make([]Value, 0, len(as))
+	vals := make([]Value, 0, len(as)+1)
+	if imported != nil {
+		vals = append(vals, Value{Prefix: imported.Prefix, Exact: imported.Exact, Kind: KindLiteral})
+	}
 	appends := false
 	for _, as := range as {
 		if as.opaque {
@@ -359,9 +372,13 @@ func (a *pkgAnalysis) evalCall(call *ast.CallExpr, ctx *fnCtx) Value {
 	}
 	if isPkgFunc(fn, "fmt", "Sprintf", "Sprint", "Appendf", "Append") {
 		args := call.Args
+		dst := exact("")
 		if fn.Name() == "Appendf" || fn.Name() == "Append" {
 			if len(args) == 0 {
 				return unknown
+			}
+			if !isNil(info, args[0]) {
+				dst = a.eval(args[0], ctx)
 			}
 			args = args[1:]
 		}
@@ -369,12 +386,20 @@ func (a *pkgAnalysis) evalCall(call *ast.CallExpr, ctx *fnCtx) Value {
 		if strings.HasSuffix(fn.Name(), "f") {
 			v = a.evalFormat(args, ctx)
 		} else {
-			v = exact("")
-			for _, arg := range args {
-				v = concat(v, a.eval(arg, ctx), arg)
+			v = a.evalSprint(args, ctx)
+		}
+		return concat(dst, a.origin(v, call, KindSprintf), nil)
+	}
+	if recv := fn.Signature().Recv(); recv != nil && isBuilder(recv.Type()) && (fn.Name() == "String" || fn.Name() == "Bytes") {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if v, ok := info.Uses[identOf(sel.X)].(*types.Var); ok && !v.IsField() {
+				return a.accValue(v, call.Pos(), nil, ctx)
 			}
 		}
-		return a.origin(v, call, KindSprintf)
+		return unknown
+	}
+	if v, ok := a.evalWrapper(fn, call, ctx); ok {
+		return v
 	}
 	if isPkgFunc(fn, "strings", "Join") && len(call.Args) == 2 {
 		return a.origin(a.evalJoin(call.Args[0], call.Args[1], ctx), call, KindJoin)
@@ -395,6 +420,15 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		return Value{Provider: true}
 	}
 	s := a.summary(fn)
+	if s == nil && a.pending(fn) {
+		return Value{pending: true}
+	}
+	if s == nil && i == 0 {
+		if v, ok := a.implsResult(fn); ok {
+			v.Origin = call
+			return v
+		}
+	}
 	if s == nil || i >= len(s.Results) {
 		return unknown
 	}
@@ -487,7 +521,8 @@ func argFor(call *ast.CallExpr, fn *types.Func, i int) ast.Expr {
 }
 
 // evalFormat evaluates fmt.Sprintf(format, args...) up to the first verb
-// whose argument is not known exactly.
+// whose argument is not known exactly. Verbs may carry flags, a width, a
+// precision and argument indexes (%-8s, %.3s, %[2]s, %*s).
 func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 	if len(args) == 0 {
 		return unknown
@@ -504,6 +539,7 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 		text.Reset()
 	}
 	argi := 0
+	reordered := false
 	for i := 0; i < len(format); i++ {
 		c := format[i]
 		if c != '%' {
@@ -516,19 +552,26 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 			continue
 		}
 		flush()
-		if i+1 >= len(format) || argi >= len(args) {
+		d, n := a.parseVerb(format[i+1:], args, &argi, &reordered, ctx)
+		i += n
+		if !d.ok || argi >= len(args) {
 			return notExact(v)
 		}
-		verb := format[i+1]
-		i++
-		av := a.eval(args[argi], ctx)
+		arg := args[argi]
 		argi++
-		if verb != 's' && verb != 'v' {
+		av := a.eval(arg, ctx)
+		if d.verb != 's' && d.verb != 'v' || d.sharp {
 			return notExact(v)
 		}
-		v = concat(v, av, args[argi-1])
+		if d.width >= 0 || d.prec >= 0 {
+			if !av.Exact || av.Head != nil {
+				return notExact(v)
+			}
+			av = exact(d.pad(av.Prefix))
+		}
+		v = concat(v, av, arg)
 		if !v.Exact {
-			if i+1 < len(format) || argi < len(args) {
+			if i+1 < len(format) || argi < len(args) || reordered {
 				v.Token = nil // more text or arguments follow the token
 			}
 			return v
@@ -536,6 +579,135 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 	}
 	flush()
 	return v
+}
+
+// verbSpec is a parsed formatting directive.
+type verbSpec struct {
+	ok          bool
+	verb        byte
+	minus, zero bool
+	sharp       bool
+	width, prec int // -1: none
+}
+
+// pad applies the directive's precision and width to a string operand.
+func (d verbSpec) pad(s string) string {
+	if d.prec >= 0 && utf8.RuneCountInString(s) > d.prec {
+		s = string([]rune(s)[:d.prec])
+	}
+	if n := d.width - utf8.RuneCountInString(s); n > 0 {
+		switch {
+		case d.minus:
+			s += strings.Repeat(" ", n)
+		case d.zero:
+			s = strings.Repeat("0", n) + s
+		default:
+			s = strings.Repeat(" ", n) + s
+		}
+	}
+	return s
+}
+
+// parseVerb parses the directive after a '%': flags, [n], width or *,
+// .precision or .*, [n], verb. It returns the directive and the number of
+// bytes it spans; argi advances past arguments a '*' consumes.
+func (a *pkgAnalysis) parseVerb(s string, args []ast.Expr, argi *int, reordered *bool, ctx *fnCtx) (verbSpec, int) {
+	d := verbSpec{width: -1, prec: -1}
+	j := 0
+	for ; j < len(s); j++ {
+		switch s[j] {
+		case '-':
+			d.minus = true
+		case '0':
+			d.zero = true
+		case '#':
+			d.sharp = true
+		case '+', ' ':
+		default:
+			goto flagsDone
+		}
+	}
+flagsDone:
+	index := func() bool {
+		if j >= len(s) || s[j] != '[' {
+			return true
+		}
+		end := strings.IndexByte(s[j:], ']')
+		if end < 0 {
+			return false
+		}
+		n, err := strconv.Atoi(s[j+1 : j+end])
+		if err != nil || n < 1 {
+			return false
+		}
+		*argi, *reordered = n-1, true
+		j += end + 1
+		return true
+	}
+	number := func() (int, bool) {
+		if j < len(s) && s[j] == '*' {
+			j++
+			if *argi >= len(args) {
+				return 0, false
+			}
+			tv := a.pkg.Info.Types[args[*argi]]
+			*argi++
+			if tv.Value == nil || tv.Value.Kind() != constant.Int {
+				return 0, false
+			}
+			n, ok := constant.Int64Val(tv.Value)
+			return int(n), ok && n >= 0
+		}
+		k := j
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		if k == j {
+			return -1, true
+		}
+		n, err := strconv.Atoi(s[k:j])
+		return n, err == nil
+	}
+	var ok bool
+	if !index() {
+		return d, j
+	}
+	if d.width, ok = number(); !ok {
+		return d, j
+	}
+	if j < len(s) && s[j] == '.' {
+		j++
+		if !index() {
+			return d, j
+		}
+		if d.prec, ok = number(); !ok {
+			return d, j
+		}
+		if d.prec < 0 {
+			d.prec = 0 // "%.s"
+		}
+	}
+	if !index() || j >= len(s) {
+		return d, j
+	}
+	d.verb = s[j]
+	d.ok = true
+	return d, j + 1
+}
+
+// evalSprint evaluates fmt.Sprint(args...): the operands concatenated.
+func (a *pkgAnalysis) evalSprint(args []ast.Expr, ctx *fnCtx) Value {
+	v := exact("")
+	for _, arg := range args {
+		v = concat(v, a.eval(arg, ctx), arg)
+	}
+	return v
+}
+
+// identOf returns e as an identifier, parentheses removed, or nil.
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 func notExact(v Value) Value {
@@ -546,12 +718,15 @@ func notExact(v Value) Value {
 
 // evalJoin evaluates strings.Join(elems, sep) for a slice literal.
 func (a *pkgAnalysis) evalJoin(elems, sep ast.Expr, ctx *fnCtx) Value {
-	lit, ok := ast.Unparen(elems).(*ast.CompositeLit)
-	if !ok {
-		return unknown
-	}
 	s := a.eval(sep, ctx)
 	if !s.Exact || s.Head != nil {
+		return unknown
+	}
+	if v, ok := a.pkg.Info.Uses[identOf(elems)].(*types.Var); ok && !v.IsField() {
+		return a.accValue(v, elems.Pos(), &s, ctx) // a slice built with append
+	}
+	lit, ok := ast.Unparen(elems).(*ast.CompositeLit)
+	if !ok {
 		return unknown
 	}
 	v := exact("")

@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"flag"
 	"go/types"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -29,6 +30,17 @@ type FuncFact struct {
 func (*FuncFact) AFact() {}
 
 func (f *FuncFact) String() string { return f.FuncSummary.String() }
+
+// FieldFact is the fact recorded for an exported field all of whose
+// assignments in its package give it a bearer value.
+type FieldFact struct {
+	bearercheck.ResultSummary
+}
+
+// AFact marks FieldFact as an analysis fact.
+func (*FieldFact) AFact() {}
+
+func (f *FieldFact) String() string { return "bearerField" }
 
 // shared is the configuration of the exported Analyzer variables.
 var shared = func() *bearercheck.Options {
@@ -66,7 +78,7 @@ func New(opts *bearercheck.Options) *analysis.Analyzer {
 		Doc:       "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
 		URL:       "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerdetect",
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
-		FactTypes: []analysis.Fact{new(FuncFact)},
+		FactTypes: []analysis.Fact{new(FuncFact), new(FieldFact)},
 		// Facts of a package that does not type-check are partial, not
 		// absent: its importers are still analysed. The driver reports
 		// the type errors; the analyzers never do.
@@ -96,16 +108,28 @@ func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
 			}
 			return nil
 		},
+		ImportedField: func(v *types.Var) *bearercheck.ResultSummary {
+			var f FieldFact
+			if pass.ImportObjectFact(v, &f) {
+				return &f.ResultSummary
+			}
+			return nil
+		},
 	})
-	objs := make([]*types.Func, 0, len(res.Summaries))
-	for obj := range res.Summaries {
-		objs = append(objs, obj)
-	}
-	slices.SortFunc(objs, func(a, b *types.Func) int { return cmp.Compare(a.Pos(), b.Pos()) })
-	for _, obj := range objs {
-		pass.ExportObjectFact(obj, &FuncFact{*res.Summaries[obj]})
-	}
+	exportFacts(pass, res.Summaries, func(s *bearercheck.FuncSummary) analysis.Fact { return &FuncFact{*s} })
+	exportFacts(pass, res.Fields, func(s *bearercheck.ResultSummary) analysis.Fact { return &FieldFact{*s} })
 	return res, nil
+}
+
+// exportFacts exports the fact of each object of m, in source order.
+func exportFacts[O interface {
+	types.Object
+	comparable
+}, S any](pass *analysis.Pass, m map[O]*S, fact func(*S) analysis.Fact) {
+	objs := slices.SortedFunc(maps.Keys(m), func(a, b O) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for _, obj := range objs {
+		pass.ExportObjectFact(obj, fact(m[obj]))
+	}
 }
 
 // packageDir returns the directory of the package's first Go file.

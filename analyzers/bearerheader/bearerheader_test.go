@@ -34,6 +34,11 @@ var cases = []string{
 	"grpc",           // google.golang.org/grpc/metadata
 	"bearerapi",      // (*oauth2.Token).SetAuthHeader, resty SetAuthToken
 	"setters",        // generic setters: SetHeader, option.WithHeader
+	"headerapi",      // header APIs of any name, their guards, method values and expressions
+	"wrappers",       // TrimSpace, Replace and other wrappers; format verbs with flags and indexes
+	"builtvalue",     // values built in a Builder, a Buffer, a []byte or a joined []string
+	"headerpair",     // header pairs carried in structs, applied in another package
+	"flow",           // recursive helpers; interface methods all of whose implementations return bearer values
 	"crosspkg/...",   // helpers across packages, scheme-parametric, (key, value) results
 	"provider",       // provider methods exempt, migrated sites, provider named
 	"task",           // the available agent task named
@@ -49,6 +54,7 @@ var cases = []string{
 	"fieldlit",       // a literal given to a field is not every read of it
 	"helpercred/...", // a constant passed as a helper's token
 	"helpermsg",      // helper messages (bearerhelper's fixture): the sites in it
+	"crossfield/...", // a field set to a bearer value in another package's constructor
 }
 
 func TestBearerHeader(t *testing.T) {

@@ -20,6 +20,13 @@ func cases() []string {
 	return append(fixture.HelperCases(),
 		"generated", // a generated helper is reported, naming the generator
 		"helpermsg", // tokens from calls; helpers that choose between schemes
+
+		"fields",     // a bearer value stored in a field written to a sink elsewhere
+		"headerpair", // a bearer value put into a header pair struct
+		"builtvalue", // a bearer value built in a Builder, a Buffer, a []byte or a []string
+		"flow/...",   // recursive helpers; implementations of an interface method
+
+		"crossfield/...", // a field set to a bearer value in another package's constructor
 	)
 }
 

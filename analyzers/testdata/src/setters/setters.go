@@ -14,13 +14,14 @@ func (r *Request) AddHeader(k, v string) *Request { return r }
 
 func (r *Request) Header(k, v string) *Request { return r }
 
-// Put is not a configured header setter.
+// Put is not a configured header setter: a write by its shape.
 func (r *Request) Put(k, v string) *Request { return r }
 
 func methods(r *Request, tok string) {
 	r.SetHeader("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme`
 	r.AddHeader("Authorization", "Bearer "+tok) // want[bearerheader] `hard-codes the Bearer scheme`
 	r.Header("authorization", "Bearer "+tok)    // want[bearerheader] `hard-codes the Bearer scheme`
+	r.Put("Authorization", "Bearer "+tok)       // want[bearerheader] `hard-codes the Bearer scheme`
 }
 
 func chained(r *Request, tok string) *Request {
@@ -42,5 +43,4 @@ func functionalOption(tok string) []option.RequestOption {
 func notReported(r *Request, tok string) {
 	r.SetHeader("X-Token", "Bearer "+tok)
 	r.SetHeader("Authorization", "Basic "+tok)
-	r.Put("Authorization", "Bearer "+tok)
 }
