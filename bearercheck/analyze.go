@@ -119,6 +119,7 @@ type assign struct {
 	ctx     *fnCtx
 	opaque  bool // the value is unknowable (range, address taken)
 	appends bool // x += rhs
+	lit     bool // a field's element in a struct literal
 }
 
 type pkgAnalysis struct {
@@ -493,7 +494,7 @@ func (a *pkgAnalysis) indexStructLit(lit *ast.CompositeLit, ctx *fnCtx) {
 			field = st.Field(i)
 		}
 		if field != nil {
-			a.assigns[field] = append(a.assigns[field], &assign{rhs: val, index: -1, ctx: ctx})
+			a.assigns[field] = append(a.assigns[field], &assign{rhs: val, index: -1, ctx: ctx, lit: true})
 		}
 	}
 }

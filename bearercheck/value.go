@@ -232,6 +232,9 @@ func (a *pkgAnalysis) eval1(e ast.Expr, ctx *fnCtx) Value {
 	case *ast.SelectorExpr:
 		if sel, ok := info.Selections[e]; ok {
 			if sel.Kind() == types.FieldVal {
+				if v, ok := a.literalField(e, sel, ctx); ok {
+					return v
+				}
 				return a.evalVar(sel.Obj(), ctx)
 			}
 			return unknown
@@ -344,6 +347,72 @@ func (a *pkgAnalysis) extends(e ast.Expr, vr *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// literalField evaluates x.f where x is a local struct variable whose every
+// assignment is a literal of a struct type of this package, whose address
+// is never taken, and whose field f is set by struct literals only: the
+// value reaching the read is then one those literals give f.
+func (a *pkgAnalysis) literalField(e *ast.SelectorExpr, sel *types.Selection, ctx *fnCtx) (Value, bool) {
+	id, ok := ast.Unparen(e.X).(*ast.Ident)
+	if !ok || ctx == nil || len(sel.Index()) != 1 {
+		return unknown, false
+	}
+	x, ok := a.pkg.Info.Uses[id].(*types.Var)
+	if !ok || ctx.owns(x) || x.Parent() == nil || x.Parent() == a.pkg.Types.Scope() {
+		return unknown, false // not a local variable
+	}
+	named := namedOf(x.Type())
+	if named == nil || types.Unalias(x.Type()) != named || named.Obj().Pkg() != a.pkg.Types {
+		return unknown, false // a pointer, or a type whose methods this package does not see
+	}
+	for m := range named.Methods() {
+		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr {
+			return unknown, false // x.m() may change x
+		}
+	}
+	field := sel.Obj().(*types.Var)
+	for _, as := range a.assigns[field] {
+		if !as.lit {
+			return unknown, false // also set by x.f = …
+		}
+	}
+	as := a.assigns[x]
+	if len(as) == 0 {
+		return unknown, false
+	}
+	vals := make([]Value, 0, len(as))
+	for _, as := range as {
+		lit, ok := ast.Unparen(as.rhs).(*ast.CompositeLit)
+		if as.opaque || as.appends || as.index >= 0 || as.ctx != ctx || !ok {
+			return unknown, false
+		}
+		el := a.fieldElement(lit, field, sel.Index()[0])
+		if el == nil {
+			vals = append(vals, exact("")) // the zero value
+			continue
+		}
+		vals = append(vals, a.eval(el, as.ctx))
+	}
+	return merge(vals), true
+}
+
+// fieldElement returns the value a struct literal gives field f (field i
+// of its type), or nil.
+func (a *pkgAnalysis) fieldElement(lit *ast.CompositeLit, f *types.Var, i int) ast.Expr {
+	for j, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			if j == i {
+				return el
+			}
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && a.pkg.Info.Uses[id] == f {
+			return kv.Value
+		}
+	}
+	return nil
 }
 
 // evalAssign evaluates the value an assignment gives its variable.

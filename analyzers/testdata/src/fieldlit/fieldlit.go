@@ -36,3 +36,35 @@ func newKeyed() keyed { return keyed{key: "Authorization", scheme: "Bearer"} }
 func (k keyed) apply(h http.Header, tok string) {
 	h.Set(k.key, k.scheme+" "+tok) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme;`
 }
+
+// A local struct value built from a literal: the value reaching the header
+// is the literal's.
+type local struct{ token string }
+
+func fromLiteral(h http.Header) {
+	c := local{token: "abc123secret"}
+	h.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes a Bearer credential \(value redacted\)`
+}
+
+func fromPositionalLiteral(h http.Header) {
+	c := local{"abc123secret"}
+	h.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes a Bearer credential \(value redacted\)`
+}
+
+// A type with a pointer method may change the value after the literal.
+type loaded struct{ token string }
+
+func (l *loaded) load() {}
+
+func fromLoaded(h http.Header) {
+	c := loaded{token: "anonymous"}
+	c.load()
+	h.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme;`
+}
+
+// Creds.Token is set outside literals too.
+func fromReassigned(h http.Header, tok string) {
+	c := Creds{Token: "anonymous"}
+	c.Token = tok
+	h.Set("Authorization", "Bearer "+c.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme;`
+}
