@@ -23,6 +23,7 @@ func TestFacts(t *testing.T) {
 func cases() []string {
 	return append(fixture.HelperCases(),
 		"crossfield/...", // a bearerField fact on an exported field set in a constructor
+		"helpermsg",      // tokens from calls; helpers that choose between schemes
 	)
 }
 

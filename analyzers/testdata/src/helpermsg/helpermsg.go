@@ -12,7 +12,7 @@ type Identity interface {
 
 // The token is the result of a call: the call is its source, not the
 // parameters that flow into it.
-func authorize(ctx context.Context, req *http.Request, identity Identity, httpClient *http.Client) error { // want[bearerhelper] `^authorize is a bearer-only helper: it sends the result of identity.GetToken as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+func authorize(ctx context.Context, req *http.Request, identity Identity, httpClient *http.Client) error { // want[bearerhelper] `^authorize is a bearer-only helper: it sends the result of identity.GetToken as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$` want[bearerdetect] authorize:`^bearerOnly\(identity.GetToken\(\)\)$`
 	tok, err := identity.GetToken(ctx, httpClient)
 	if err != nil {
 		return err
@@ -29,18 +29,23 @@ type Client struct {
 	token, user, pass string
 }
 
-func (c *Client) do(req *http.Request) { // want[bearerhelper] `^Client.do is a bearer-only helper: it sends the result of c.ts.Token as a Bearer token;`
+func (c *Client) do(req *http.Request) { // want[bearerhelper] `^Client.do is a bearer-only helper: it sends the result of c.ts.Token as a Bearer token;` want[bearerdetect] do:`^bearerOnly\(c.ts.Token\(\)\)$`
 	tok, _ := c.ts.Token()
 	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // A call that transforms a string names the string.
+<<<<<<< HEAD
 func trimmed(req *http.Request, tok string) { // want[bearerhelper] `^trimmed is a bearer-only helper: it sends parameter tok as a Bearer token;`
 	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+=======
+func trimmed(req *http.Request, tok string) { // want[bearerhelper] `^trimmed is a bearer-only helper: it sends parameter tok as a Bearer token;` want[bearerdetect] trimmed:`^bearerOnly\(tok\)$`
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok))
+>>>>>>> e789d53 (Facts of helpers whose token is a call's result and of helpers that choose between schemes)
 }
 
 // A helper that chooses between schemes hard-codes Bearer for one of them.
-func (c *Client) setAuth(req *http.Request) { // want[bearerhelper] `^Client.setAuth hard-codes the Bearer scheme for one of its auth types: it sends field c.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+func (c *Client) setAuth(req *http.Request) { // want[bearerhelper] `^Client.setAuth hard-codes the Bearer scheme for one of its auth types: it sends field c.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$` want[bearerdetect] setAuth:`^bearerOnly\(.token\) otherSchemes$`
 	switch c.authType {
 	case "bearer":
 		req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
@@ -49,7 +54,7 @@ func (c *Client) setAuth(req *http.Request) { // want[bearerhelper] `^Client.set
 	}
 }
 
-func (c *Client) setAuthOrBasic(req *http.Request) { // want[bearerhelper] `^Client.setAuthOrBasic hard-codes the Bearer scheme for one of its auth types: it sends field c.token as a Bearer token;`
+func (c *Client) setAuthOrBasic(req *http.Request) { // want[bearerhelper] `^Client.setAuthOrBasic hard-codes the Bearer scheme for one of its auth types: it sends field c.token as a Bearer token;` want[bearerdetect] setAuthOrBasic:`^bearerOnly\(.token\) otherSchemes$`
 	if c.authType == "basic" {
 		req.SetBasicAuth(c.user, c.pass)
 		return
