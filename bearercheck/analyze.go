@@ -539,7 +539,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				val := a.valueOf(sk, v, f)
 				switch {
 				case val.IsBearer():
-					root.add(a.tokenSource(f, []ast.Expr{v}, []Value{val}))
+					if !val.Exact { // else the token is constant: it comes from no parameter
+						root.add(a.tokenSource(f, []ast.Expr{v}, []Value{val}))
+					}
 					if i := a.tokenParam(val, f); i >= 0 {
 						root.add(TokenSource{Verbatim: []int{i}})
 					}
@@ -568,7 +570,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		if v.Head != nil {
 			rs.Head = f.params[v.Head]
 		}
-		if v.IsBearer() {
+		if v.IsBearer() && !v.Exact {
 			src := a.tokenSource(f, exprs, vals)
 			if v.Kind == KindHelper {
 				via.add(src)

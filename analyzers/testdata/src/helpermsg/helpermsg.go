@@ -35,13 +35,8 @@ func (c *Client) do(req *http.Request) { // want[bearerhelper] `^Client.do is a 
 }
 
 // A call that transforms a string names the string.
-<<<<<<< HEAD
-func trimmed(req *http.Request, tok string) { // want[bearerhelper] `^trimmed is a bearer-only helper: it sends parameter tok as a Bearer token;`
-	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
-=======
 func trimmed(req *http.Request, tok string) { // want[bearerhelper] `^trimmed is a bearer-only helper: it sends parameter tok as a Bearer token;` want[bearerdetect] trimmed:`^bearerOnly\(tok\)$`
-	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok))
->>>>>>> e789d53 (Facts of helpers whose token is a call's result and of helpers that choose between schemes)
+	req.Header.Set("Authorization", "Bearer "+strings.TrimSpace(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
 }
 
 // A helper that chooses between schemes hard-codes Bearer for one of them.
