@@ -43,6 +43,12 @@ type Result struct {
 	Helpers    []*Helper    // bearer-only helper declarations
 	TaskCalls  []*TaskCall  // helper calls that ignore an available agent task
 	Directives []*Directive // ignore directives that are malformed or suppress nothing
+	Ignored    []*Ignored   // sites suppressed by a directive, with its reason
+	// Calls are the calls to bearer-only helpers and to functions that
+	// build a request URL from a parameter.
+	Calls []*Call
+	// Endpoints are the request URLs of each function that has some.
+	Endpoints map[*types.Func]*Endpoints
 	// Credentials are the hard-coded credentials, suppressed ones included:
 	// places whose text must never be printed.
 	Credentials []*Site
@@ -73,6 +79,22 @@ type Site struct {
 	Generated bool
 }
 
+// Call is a call to a bearer-only helper or to a function that builds a
+// request URL from a parameter.
+type Call struct {
+	Call    *ast.CallExpr
+	Callee  *types.Func
+	Func    *ast.FuncDecl
+	FuncObj *types.Func
+	File    *ast.File
+	// Paths are the URL paths the call passes to the callee's path
+	// parameters.
+	Paths []string
+	// Through is set when it passes a path parameter of the calling
+	// function: the caller's callers decide the path.
+	Through bool
+}
+
 // Helper is the declaration of a bearer-only helper.
 type Helper struct {
 	Decl      *ast.FuncDecl
@@ -84,10 +106,11 @@ type Helper struct {
 // TaskCall is a call to a bearer-only helper in a function where an agent
 // task is available and no argument derives from it.
 type TaskCall struct {
-	Call   *ast.CallExpr
-	Callee *types.Func
-	Task   *Avail
-	Func   *ast.FuncDecl
+	Call    *ast.CallExpr
+	Callee  *types.Func
+	Task    *Avail
+	Func    *ast.FuncDecl
+	FuncObj *types.Func
 	// Generated is set for calls in generated files.
 	Generated bool
 }
@@ -232,6 +255,7 @@ func Analyze(p *Package) *Result {
 
 	a.reset()
 	r := &Result{Summaries: a.local, a: a}
+	a.endpoints(r)
 	for _, f := range a.funcs {
 		if !f.exempt {
 			a.visit(f, r)
@@ -713,7 +737,7 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 			continue
 		}
 		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
-		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, Generated: f.gen})
+		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen})
 	}
 }
 

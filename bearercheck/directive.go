@@ -56,6 +56,12 @@ func reporter(covers, enabled Finding) Finding {
 	return 0
 }
 
+// Ignored is a site that a directive suppresses.
+type Ignored struct {
+	*Site
+	Reason string // the directive's reason
+}
+
 // directives returns the ignore directives of a file, in source order, by
 // the line they cover: a directive after code on its line covers that line
 // only; a directive on a line of its own covers the next line (as
@@ -126,20 +132,27 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 	if len(all) == 0 {
 		return
 	}
-	suppressed := func(kind Finding, positions ...token.Pos) bool {
+	suppressor := func(kind Finding, positions ...token.Pos) *Directive {
 		for _, pos := range positions {
 			p := fset.PositionFor(pos, false)
 			for _, d := range byFile[p.Filename][p.Line] {
 				d.Covers |= kind
 				if d.Reason != "" {
 					d.used = true
-					return true
+					return d
 				}
 			}
 		}
-		return false
+		return nil
 	}
-	r.Sites = filter(r.Sites, func(s *Site) bool { return suppressed(FindingSite, s.Value.Pos(), s.Node.Pos()) })
+	suppressed := func(kind Finding, positions ...token.Pos) bool { return suppressor(kind, positions...) != nil }
+	r.Sites = filter(r.Sites, func(s *Site) bool {
+		d := suppressor(FindingSite, s.Value.Pos(), s.Node.Pos())
+		if d != nil {
+			r.Ignored = append(r.Ignored, &Ignored{Site: s, Reason: d.Reason})
+		}
+		return d != nil
+	})
 	r.Helpers = filter(r.Helpers, func(h *Helper) bool {
 		return h.Summary.Root && suppressed(FindingHelper, h.Decl.Pos(), h.Decl.Name.Pos())
 	})

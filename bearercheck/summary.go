@@ -30,6 +30,9 @@ type FuncSummary struct {
 	// ProviderFields are, for an AuthProvider method, the receiver fields
 	// it reads: a token read from one of them comes from the provider.
 	ProviderFields []string
+	// PathParams are the parameters the function builds a request URL
+	// from: its callers' arguments are the endpoints.
+	PathParams []PathParam
 }
 
 // ResultSummary is what is known about one result of a function.
@@ -65,7 +68,7 @@ type SchemeSink struct {
 }
 
 func (s *FuncSummary) empty() bool {
-	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0
 }
 
 // IsHelper reports whether the function is a bearer-only helper.
@@ -102,6 +105,9 @@ func (s *FuncSummary) String() string {
 	}
 	if len(s.ProviderFields) > 0 {
 		parts = append(parts, "provider("+strings.Join(s.ProviderFields, ",")+")")
+	}
+	for _, p := range s.PathParams {
+		parts = append(parts, fmt.Sprintf("url(%d)", p.Param))
 	}
 	return strings.Join(parts, " ")
 }

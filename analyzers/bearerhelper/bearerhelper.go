@@ -84,3 +84,7 @@ func source(h *bearercheck.Helper) string {
 	}
 	return strings.Join(parts, " and ")
 }
+
+// TokenSource names where a helper's token comes from, as the diagnostic
+// does: "parameter token", "field c.token".
+func TokenSource(h *bearercheck.Helper) string { return source(h) }

@@ -19,7 +19,7 @@ type Client struct {
 type Usage struct{ Requests int }
 
 // newRequest builds every authenticated request: the root helper.
-func (c *Client) newRequest(method, path string) (*http.Request, error) { // want[bearerdetect] newRequest:`^bearerOnly\(\.token\)$` want[bearerhelper] `^Client\.newRequest is a bearer-only helper: it sends field c\.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+func (c *Client) newRequest(method, path string) (*http.Request, error) { // want[bearerdetect] newRequest:`^bearerOnly\(\.token\) url\(1\)$` want[bearerhelper] `^Client\.newRequest is a bearer-only helper: it sends field c\.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
 	req, err := http.NewRequest(method, c.baseURL+path, nil)
 	if err != nil {
 		return nil, err
@@ -39,7 +39,7 @@ func (c *Client) do(req *http.Request, out any) error {
 }
 
 // getJSON is generic: the fact is on its origin object.
-func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] getJSON:`^bearerOnlyVia\(c\)$`
+func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] getJSON:`^bearerOnlyVia\(c\) url\(1\)$`
 	var out T
 	req, err := c.newRequest(http.MethodGet, path)
 	if err != nil {
@@ -50,7 +50,7 @@ func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] g
 }
 
 // Fetch is an exported generic wrapper.
-func Fetch[T any](c *Client, path string) (T, error) { // want[bearerdetect] Fetch:`^bearerOnlyVia\(c\)$`
+func Fetch[T any](c *Client, path string) (T, error) { // want[bearerdetect] Fetch:`^bearerOnlyVia\(c\) url\(1\)$`
 	return getJSON[T](c, path)
 }
 
@@ -60,7 +60,7 @@ func (c *Client) GetUsage() (Usage, error) { // want[bearerdetect] GetUsage:`^be
 }
 
 // GetAs still goes through newRequest, then overrides the header with p.
-func (c *Client) GetAs(p auth.Authorizer, path string) (*http.Response, error) { // want[bearerdetect] GetAs:`^bearerOnlyVia\(receiver\)$`
+func (c *Client) GetAs(p auth.Authorizer, path string) (*http.Response, error) { // want[bearerdetect] GetAs:`^bearerOnlyVia\(receiver\) url\(1\)$`
 	req, err := c.newRequest(http.MethodGet, path)
 	if err != nil {
 		return nil, err

@@ -1,0 +1,125 @@
+package report
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+)
+
+// BaselineVersion is the version of the baseline file format.
+const BaselineVersion = 1
+
+// Baseline is the file that -write-baseline writes and -baseline reads:
+// the fingerprints of the remaining sites and task calls, each with what
+// it was (never a value expression: nothing secret), sorted.
+type Baseline struct {
+	Version int             `json:"version"`
+	Tool    Tool            `json:"tool"`
+	Entries []BaselineEntry `json:"entries"`
+}
+
+// NewBaseline returns the baseline of an inventory.
+func NewBaseline(inv *Inventory) *Baseline {
+	b := &Baseline{Version: BaselineVersion, Tool: inv.Tool, Entries: []BaselineEntry{}}
+	for _, p := range inv.Packages {
+		for _, s := range p.Sites {
+			b.Entries = append(b.Entries, BaselineEntry{Fingerprint: s.Fingerprint, Package: s.Package, Function: s.Function, Kind: s.Kind, File: s.File, Line: s.Line})
+		}
+	}
+	for _, t := range inv.TaskCalls {
+		b.Entries = append(b.Entries, BaselineEntry{Fingerprint: t.Fingerprint, Package: t.Package, Function: t.Function, Kind: "ignored-task", File: t.File, Line: t.Line})
+	}
+	slices.SortFunc(b.Entries, func(x, y BaselineEntry) int {
+		return cmp.Or(cmp.Compare(x.Package, y.Package), cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line), cmp.Compare(x.Fingerprint, y.Fingerprint))
+	})
+	return b
+}
+
+// Write writes the baseline as indented JSON.
+func (b *Baseline) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(b)
+}
+
+// ReadBaseline reads a baseline file's contents.
+func ReadBaseline(r io.Reader) (*Baseline, error) {
+	var b Baseline
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&b); err != nil {
+		return nil, fmt.Errorf("not a bearercheck baseline: %v", err)
+	}
+	if b.Version != BaselineVersion {
+		return nil, fmt.Errorf("baseline version %d is not supported (want %d)", b.Version, BaselineVersion)
+	}
+	for i, e := range b.Entries {
+		if e.Fingerprint == "" {
+			return nil, fmt.Errorf("baseline entry %d has no fingerprint", i+1)
+		}
+	}
+	return &b, nil
+}
+
+// GateConfig is what the CI gate checks.
+type GateConfig struct {
+	Baseline     *Baseline // nil: no baseline check
+	BaselineFile string
+	// RequireComplete fails the gate while any site or task call remains.
+	RequireComplete bool
+	// MinComplete fails the gate below this percentage (nil: no minimum).
+	MinComplete *float64
+}
+
+// Enabled reports whether any gate flag was given.
+func (c GateConfig) Enabled() bool {
+	return c.Baseline != nil || c.RequireComplete || c.MinComplete != nil
+}
+
+// Check runs the gate on an inventory and records the outcome in inv.Gate.
+func Check(inv *Inventory, c GateConfig) *Gate {
+	g := &Gate{
+		Passed:          true,
+		Failures:        []string{},
+		New:             []string{},
+		Gone:            []BaselineEntry{},
+		Baseline:        c.BaselineFile,
+		RequireComplete: c.RequireComplete,
+		MinComplete:     c.MinComplete,
+	}
+	if c.Baseline != nil {
+		known := map[string]bool{}
+		for _, e := range c.Baseline.Entries {
+			known[e.Fingerprint] = true
+		}
+		current := NewBaseline(inv)
+		now := map[string]bool{}
+		for _, e := range current.Entries {
+			now[e.Fingerprint] = true
+			if !known[e.Fingerprint] {
+				g.New = append(g.New, e.Fingerprint)
+			}
+		}
+		for _, e := range c.Baseline.Entries {
+			if !now[e.Fingerprint] {
+				g.Gone = append(g.Gone, e)
+			}
+		}
+		if n := len(g.New); n > 0 {
+			g.Failures = append(g.Failures, fmt.Sprintf("%s not in the baseline %s", plural(n, "site or task call", "sites or task calls"), c.BaselineFile))
+		}
+	}
+	s := inv.Summary
+	if c.RequireComplete && (s.Remaining > 0 || s.TaskCalls > 0) {
+		g.Failures = append(g.Failures, fmt.Sprintf("migration incomplete: %s and %s remain (-require-complete)",
+			plural(s.Remaining, "site", "sites"), plural(s.TaskCalls, "task call", "task calls")))
+	}
+	if c.MinComplete != nil && s.Percent < *c.MinComplete {
+		g.Failures = append(g.Failures, fmt.Sprintf("migration %.1f%% complete, below the minimum %g%% (-min-complete)", s.Percent, *c.MinComplete))
+	}
+	g.Passed = len(g.Failures) == 0
+	inv.Gate = g
+	return g
+}

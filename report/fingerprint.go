@@ -1,0 +1,48 @@
+package report
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+)
+
+// fingerprint returns the stable identity of a site for the baseline: a
+// hash of its package, enclosing function, kind, the endpoints its
+// function requests itself and its normalised value expression. File
+// names, lines and formatting are not part of it, so moving, reformatting
+// and renaming a file within its package keep it; so do changes in other
+// functions (endpoints reached through callers are not part of it).
+// Identical sites in one function are told apart by disambiguate.
+func fingerprint(pkg, function, kind string, endpoints []string, value string) string {
+	h := sha256.New()
+	for _, part := range []string{"bearercheck/1", pkg, function, kind, strings.Join(endpoints, "\n"), value} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// disambiguate gives the second and later of identical sites (same
+// fingerprint, in source order) their occurrence index.
+func disambiguate(sites []Site) {
+	n := map[string]int{}
+	for i := range sites {
+		fp := sites[i].Fingerprint
+		if k := n[fp]; k > 0 {
+			sites[i].Fingerprint = fingerprint(fp, strconv.Itoa(k), "", nil, "")
+		}
+		n[fp]++
+	}
+}
+
+func disambiguateTasks(tasks []TaskCall) {
+	n := map[string]int{}
+	for i := range tasks {
+		fp := tasks[i].Fingerprint
+		if k := n[fp]; k > 0 {
+			tasks[i].Fingerprint = fingerprint(fp, strconv.Itoa(k), "", nil, "")
+		}
+		n[fp]++
+	}
+}
