@@ -73,6 +73,7 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 			}
 			slices.SortFunc(hh.Callers, func(a, b Caller) int { return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column) })
 			hh.Endpoints = ends
+			hh.Fingerprint = fingerprint(hh.Package, hh.Function, "helper", []string{h.Key, hh.Token}, "")
 			inv.Helpers = append(inv.Helpers, hh)
 		}
 		var tasks []TaskCall

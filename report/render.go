@@ -20,6 +20,7 @@ type format struct {
 // renderer is in its own file; this is the one place that names them.
 func formats() []format {
 	return []format{
+		{"text", writeText},
 		{"markdown", writeMarkdown},
 		{"json", writeJSON},
 		{"sarif", writeSARIF},

@@ -39,6 +39,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		os.Exit(1)
 	}
+	if len(os.Args) > 1 && os.Args[1] == "report" {
+		os.Exit(runReport(os.Args[2:]))
+	}
 	// A plain run (text or -json) uses the driver in driver.go, which tells
 	// broken dependencies from broken packages and validates the
 	// configuration of every package it loads; everything else (-fix,

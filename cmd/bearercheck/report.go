@@ -1,0 +1,209 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/driver"
+	"github.com/bearercheck/bearercheck/report"
+)
+
+// Exit codes of bearercheck report.
+const (
+	reportPass   = 0 // the report was written and every gate passed
+	reportFailed = 1 // a gate failed
+	reportError  = 2 // could not analyse: usage, configuration, loading or type errors
+)
+
+const reportUsage = `usage: bearercheck report [flags] [packages]
+
+Report writes the migration inventory of the packages (default ./...):
+the remaining bearer sites grouped by package, file and endpoint, the
+bearer-only helpers and their callers, the calls that ignore an agent task,
+and "N of M authorization sites migrated (P%%)". It is also the CI gate.
+
+Exit status: 0 pass, 1 a gate failed, 2 could not analyse (a usage or
+configuration error, or a package that does not load or type-check).
+
+Flags:
+`
+
+// reportFlags are the flags of bearercheck report.
+type reportFlags struct {
+	fs              *flag.FlagSet
+	dir             string
+	format          string
+	out             string
+	baseline        string
+	writeBaseline   string
+	requireComplete bool
+	minComplete     optionalPercent
+	tests           bool
+}
+
+// optionalPercent is a percentage flag that may be unset.
+type optionalPercent struct{ p *float64 }
+
+func (o *optionalPercent) String() string {
+	if o.p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*o.p, 'f', -1, 64)
+}
+
+func (o *optionalPercent) Set(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
+	if err != nil || v < 0 || v > 100 {
+		return fmt.Errorf("want a percentage from 0 to 100")
+	}
+	o.p = &v
+	return nil
+}
+
+func newReportFlags(opts *bearercheck.Options) *reportFlags {
+	f := &reportFlags{fs: flag.NewFlagSet("bearercheck report", flag.ContinueOnError)}
+	fs := f.fs
+	fs.StringVar(&f.dir, "C", "", "change to `dir` before doing anything")
+	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), ", "))
+	fs.StringVar(&f.out, "o", "", "write the report to `file` (default: standard output)")
+	fs.StringVar(&f.baseline, "baseline", "", "fail on sites and task calls that are not in the baseline `file`")
+	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the current sites and task calls to the baseline `file`")
+	fs.BoolVar(&f.requireComplete, "require-complete", false, "fail while any site or task call remains")
+	fs.Var(&f.minComplete, "min-complete", "fail when less than `P` percent of the authorization sites are migrated")
+	fs.BoolVar(&f.tests, "test", true, "load test variants of the packages (their _test.go files are analysed only with -include-tests)")
+	opts.RegisterFlags(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), reportUsage)
+		fs.PrintDefaults()
+	}
+	return f
+}
+
+// runReport is bearercheck report. It returns the exit status.
+func runReport(args []string) int {
+	opts := bearercheck.NewFlagOptions()
+	f := newReportFlags(opts)
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return reportPass
+		}
+		return reportError // the flag package has said why
+	}
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(os.Stderr, "bearercheck report: "+format+"\n", args...)
+		return reportError
+	}
+	if !slices.Contains(report.Formats(), f.format) {
+		return fail("unknown -format %q (want %s)", f.format, strings.Join(report.Formats(), ", "))
+	}
+	if f.dir != "" {
+		if err := os.Chdir(f.dir); err != nil {
+			return fail("-C: %v", err)
+		}
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		return fail("%v", err)
+	}
+	if _, err := opts.For(cwd); err != nil {
+		return fail("%v", err)
+	}
+	gate := report.GateConfig{RequireComplete: f.requireComplete, MinComplete: f.minComplete.p, BaselineFile: f.baseline}
+	if f.baseline != "" {
+		data, err := os.ReadFile(f.baseline)
+		if err != nil {
+			return fail("-baseline: %v", err)
+		}
+		if gate.Baseline, err = report.ReadBaseline(bytes.NewReader(data)); err != nil {
+			return fail("-baseline %s: %v", f.baseline, err)
+		}
+	}
+
+	patterns := f.fs.Args()
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	suite := analyzers.New(opts)
+	prog := newProgress(os.Stderr)
+	res, err := driver.Run(driver.Config{
+		Patterns:  patterns,
+		Tests:     f.tests,
+		Analyzers: suite.Reporting(),
+		Base:      suite.Base,
+		Progress:  prog.update,
+	})
+	prog.done()
+	if err != nil {
+		return fail("%v", err)
+	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(os.Stderr, "bearercheck report: warning: dependency %s; its importers are analysed with what it declares\n", strings.TrimPrefix(w.Error(), "package "))
+	}
+	if len(res.Errors) > 0 || len(res.ActionErrors) > 0 {
+		for _, e := range res.Errors {
+			fmt.Fprintf(os.Stderr, "bearercheck report: %v\n", e)
+		}
+		if len(res.Errors) == 0 {
+			for _, e := range res.ActionErrors {
+				fmt.Fprintf(os.Stderr, "bearercheck report: %v\n", e)
+			}
+		}
+		return fail("could not analyse every package: no report, and no gate passes")
+	}
+
+	var frags []*report.Fragment
+	for _, p := range res.Packages {
+		frags = append(frags, report.NewFragment(p.PkgPath, p.Fset, p.Base, p.Diagnostics))
+	}
+	inv := report.Build(frags, report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}})
+	status := reportPass
+	if gate.Enabled() {
+		if !report.Check(inv, gate).Passed {
+			status = reportFailed
+		}
+	}
+	if f.writeBaseline != "" {
+		if err := writeFile(f.writeBaseline, report.NewBaseline(inv).Write); err != nil {
+			return fail("-write-baseline: %v", err)
+		}
+	}
+	render := func(w io.Writer) error { return report.Render(w, inv, f.format) }
+	if f.out != "" {
+		err = writeFile(f.out, render)
+	} else {
+		err = render(os.Stdout)
+	}
+	if err != nil {
+		return fail("%v", err)
+	}
+	return status
+}
+
+// writeFile writes a file through write, replacing it only once it is
+// complete.
+func writeFile(name string, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		return err
+	}
+	return os.WriteFile(name, buf.Bytes(), 0o666)
+}
+
+// version is the module version of the binary, "(devel)" when built from
+// a work tree.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,132 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// writeText writes the inventory for a terminal: remaining sites grouped
+// by package and file, each with its function, endpoints and the offered
+// fix; then the bearer-only helpers with their callers, the calls that
+// ignore an agent task, the ignored sites, the gate, and last the
+// headline, where a terminal leaves it in view.
+func writeText(w io.Writer, inv *Inventory) error {
+	var b bytes.Buffer
+	t := &text{b: &b}
+	s := inv.Summary
+
+	if s.Remaining > 0 {
+		t.printf("Remaining sites (%d):\n", s.Remaining)
+		for _, p := range inv.Packages {
+			if len(p.Sites) == 0 {
+				continue
+			}
+			t.printf("\n%s  (%s)\n", p.Path, p.Summary.Headline())
+			file := ""
+			for _, site := range p.Sites {
+				if site.File != file {
+					file = site.File
+					t.printf("  %s\n", file)
+				}
+				t.printf("    %d:%d  %s  %s%s\n", site.Line, site.Column, functionOrPackage(site.Function), site.Kind, endpoints(site.Endpoints))
+				t.printf("        %s\n", site.Message)
+				if site.Fix != "" {
+					t.printf("        fix: %s\n", oneLine(site.Fix))
+				}
+			}
+		}
+		t.printf("\n")
+	}
+	if len(inv.Helpers) > 0 {
+		t.printf("Bearer-only helpers (%d):\n", len(inv.Helpers))
+		for _, h := range inv.Helpers {
+			kind := "transitive"
+			if h.Root {
+				kind = "root"
+			}
+			t.printf("  %s:%d:%d  %s.%s  (%s; token: %s)%s\n", h.File, h.Line, h.Column, lastElem(h.Package), h.Function, kind, h.Token, endpoints(h.Endpoints))
+			for _, c := range h.Callers {
+				t.printf("      called by %s:%d:%d  %s.%s%s\n", c.File, c.Line, c.Column, lastElem(c.Package), functionOrPackage(c.Function), endpoints(c.Endpoints))
+			}
+		}
+		t.printf("\n")
+	}
+	if len(inv.TaskCalls) > 0 {
+		t.printf("Calls that ignore an agent task (%d):\n", len(inv.TaskCalls))
+		for _, c := range inv.TaskCalls {
+			t.printf("  %s:%d:%d  %s.%s calls %s, ignoring %s%s\n", c.File, c.Line, c.Column, lastElem(c.Package), c.Function, c.Callee, c.Task, endpoints(c.Endpoints))
+		}
+		t.printf("\n")
+	}
+	if s.Ignored > 0 {
+		t.printf("Ignored sites (%d):\n", s.Ignored)
+		for _, p := range inv.Packages {
+			for _, site := range p.Ignored {
+				t.printf("  %s:%d:%d  %s.%s  %s%s\n      reason: %s\n", site.File, site.Line, site.Column, lastElem(site.Package), functionOrPackage(site.Function), site.Kind, endpoints(site.Endpoints), site.Reason)
+			}
+		}
+		t.printf("\n")
+	}
+	if g := inv.Gate; g != nil {
+		t.gate(g)
+	}
+	t.printf("%s", s.Headline())
+	var extra []string
+	if s.Generated > 0 {
+		extra = append(extra, fmt.Sprintf("%d remaining in generated code", s.Generated))
+	}
+	if s.Ignored > 0 {
+		extra = append(extra, fmt.Sprintf("%d ignored", s.Ignored))
+	}
+	if len(extra) > 0 {
+		t.printf("; %s", strings.Join(extra, ", "))
+	}
+	t.printf("\n")
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+type text struct{ b *bytes.Buffer }
+
+func (t *text) printf(format string, args ...any) { fmt.Fprintf(t.b, format, args...) }
+
+func (t *text) gate(g *Gate) {
+	if g.Baseline != "" {
+		t.printf("Baseline %s: %s, %s.\n", g.Baseline,
+			plural(len(g.New), "new site or task call", "new sites or task calls"),
+			plural(len(g.Gone), "entry gone", "entries gone"))
+		for _, e := range g.Gone {
+			t.printf("  gone: %s:%d  %s.%s  %s  (%s)\n", e.File, e.Line, lastElem(e.Package), functionOrPackage(e.Function), e.Kind, e.Fingerprint)
+		}
+		if len(g.Gone) > 0 {
+			t.printf("  (run with -write-baseline %s to tighten the baseline)\n", g.Baseline)
+		}
+	}
+	if g.Passed {
+		t.printf("Gate passed.\n")
+	} else {
+		for _, f := range g.Failures {
+			t.printf("Gate failed: %s\n", f)
+		}
+	}
+}
+
+// endpoints lists endpoints after a two-space gap, or nothing.
+func endpoints(ends []string) string {
+	if len(ends) == 0 {
+		return ""
+	}
+	return "  " + strings.Join(ends, " ")
+}
+
+func functionOrPackage(fn string) string {
+	if fn == "" {
+		return "(package level)"
+	}
+	return fn
+}
+
+// lastElem is the last element of an import path: how Go code names the package.
+func lastElem(path string) string { return path[strings.LastIndex(path, "/")+1:] }
