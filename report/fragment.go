@@ -2,12 +2,15 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"go/ast"
 	gofmt "go/format"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -140,6 +143,15 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 		byPos[name] = m
 	}
 	pos := func(p token.Pos) token.Position { return fset.Position(p) }
+	files := map[string][]byte{}
+	src := func(name string) []byte {
+		if data, ok := files[name]; ok {
+			return data
+		}
+		data, _ := os.ReadFile(name)
+		files[name] = data
+		return data
+	}
 	site := func(s *bearercheck.Site) FragmentSite {
 		p := pos(s.Value.Pos())
 		fs := FragmentSite{Func: FuncKey(s.FuncObj), Site: Site{
@@ -158,7 +170,7 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 		}
 		if d, ok := byPos["bearerheader"][diagKey{s.Value.Pos(), string(s.Kind)}]; ok {
 			fs.Message = d.Message
-			fs.Fix = fixText(d, s.Value)
+			fs.Fix = fixText(fset, d, s.Value, src)
 		}
 		return fs
 	}
@@ -237,18 +249,46 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 	return fr
 }
 
-// fixText returns the replacement text of the offered fix for the value
-// expression: the new text of the first fix's edit that covers it.
-func fixText(d analysis.Diagnostic, value ast.Expr) string {
+// fixText returns what the value expression becomes under the offered
+// fix (the first): its source text with the fix's edits inside it
+// applied, normalised. It reads the value's file; "" when there is no fix
+// or the file cannot be read.
+func fixText(fset *token.FileSet, d analysis.Diagnostic, value ast.Expr, src func(string) []byte) string {
 	if len(d.SuggestedFixes) == 0 {
 		return ""
 	}
-	for _, e := range d.SuggestedFixes[0].TextEdits {
-		if e.Pos <= value.Pos() && value.End() <= e.End || value.Pos() <= e.Pos && e.End <= value.End() {
-			return string(e.NewText)
-		}
+	tf := fset.File(value.Pos())
+	if tf == nil {
+		return ""
 	}
-	return ""
+	data := src(tf.Name())
+	start, end := tf.Offset(value.Pos()), tf.Offset(value.End())
+	if data == nil || end > len(data) {
+		return ""
+	}
+	edits := slices.Clone(d.SuggestedFixes[0].TextEdits)
+	slices.SortFunc(edits, func(a, b analysis.TextEdit) int { return cmp.Compare(a.Pos, b.Pos) })
+	var b strings.Builder
+	at := start
+	changed := false
+	for _, e := range edits {
+		if fset.File(e.Pos) != tf {
+			continue
+		}
+		es, ee := tf.Offset(e.Pos), tf.Offset(max(e.End, e.Pos))
+		if es < start || ee > end || es < at {
+			continue // outside the value (an import, a guard)
+		}
+		b.Write(data[at:es])
+		b.Write(e.NewText)
+		at = ee
+		changed = true
+	}
+	if !changed {
+		return ""
+	}
+	b.Write(data[at:end])
+	return Normalize(b.String())
 }
 
 // Redacted replaces credential text in inventory values.
