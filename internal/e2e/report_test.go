@@ -1,0 +1,216 @@
+package e2e
+
+import (
+	"errors"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the report tests")
+
+// reportSecret is the hard-coded credential of testdata/reportmod: no
+// output of any format may contain it, nor a part of it.
+const reportSecret = "REPORTMOD-0000"
+
+// reportModule copies testdata/reportmod to a temporary directory and
+// returns it, so that a test may change it.
+func reportModule(t *testing.T) string {
+	t.Helper()
+	root, err := moduleRoot()
+	require.NoError(t, err)
+	src := filepath.Join(root, "testdata", "reportmod")
+	dst := t.TempDir()
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	require.NoError(t, err)
+	return dst
+}
+
+// report runs bearercheck report in dir and returns its output and exit code.
+func report(t *testing.T, dir string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	stdout, stderr, err := runIn(dir, binary, append([]string{"report"}, args...)...)
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	default:
+		t.Fatalf("bearercheck report %v: %v", args, err)
+	}
+	return stdout, stderr, code
+}
+
+// golden compares got with the golden file testdata/report/name, or
+// rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	file := filepath.Join("testdata", "report", name)
+	if *update {
+		require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
+		require.NoError(t, os.WriteFile(file, []byte(got), 0o644))
+		return
+	}
+	want, err := os.ReadFile(file)
+	require.NoError(t, err, "run go test ./internal/e2e -run TestReport -update")
+	assert.Equal(t, string(want), got, "golden file %s (rewrite with -update)", file)
+}
+
+// TestReportFormats checks the report of testdata/reportmod in every
+// format: text and json against golden files, and in all of them the
+// endpoints reached through helper parameters in other packages, no
+// unauthenticated endpoint and no secret.
+func TestReportFormats(t *testing.T) {
+	t.Parallel()
+	dir := reportModule(t)
+	for _, format := range []string{"text", "json", "markdown", "sarif", "html"} {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			out, stderr, code := report(t, dir, "-format", format)
+			require.Equal(t, 0, code, "stderr: %s", stderr)
+			assert.NotContains(t, out+stderr, reportSecret, "the credential leaks")
+			assert.NotContains(t, out, "/health", "an unauthenticated request is listed")
+			for _, ep := range []string{"/wham/usage", "/wham/tasks/{}/turns/{}/sibling_turns", "/files", "/v1/realtime"} {
+				assert.Contains(t, out, ep)
+			}
+			switch format {
+			case "text":
+				golden(t, "reportmod.txt", out)
+				assert.Contains(t, out, "2 of 7 authorization sites migrated (28.5%)")
+			case "json":
+				golden(t, "reportmod.json", out)
+			}
+		})
+	}
+}
+
+// TestReportGate checks the exit codes of the CI gate against a baseline
+// written from the unchanged module.
+func TestReportGate(t *testing.T) {
+	t.Parallel()
+	base := reportModule(t)
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	out, stderr, code := report(t, base, "-write-baseline", baseline)
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	require.Contains(t, out, "authorization sites migrated")
+	data, err := os.ReadFile(baseline)
+	require.NoError(t, err)
+	assert.NotContains(t, string(data), reportSecret)
+	assert.Contains(t, string(data), `"version": 1`)
+
+	edit := func(t *testing.T, dir, file, old, new string) {
+		t.Helper()
+		name := filepath.Join(dir, file)
+		data, err := os.ReadFile(name)
+		require.NoError(t, err)
+		require.Contains(t, string(data), old)
+		require.NoError(t, os.WriteFile(name, []byte(strings.Replace(string(data), old, new, 1)), 0o644))
+	}
+	for _, tc := range []struct {
+		name   string
+		change func(t *testing.T, dir string)
+		args   []string
+		code   int
+		stdout []string // substrings of the output
+		stderr []string // substrings of standard error
+	}{
+		{name: "unchanged", code: 0, stdout: []string{"Gate passed", "0 new sites or task calls, 0 entries gone"}},
+		{
+			name: "moved lines and reformatting",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "httpx/httpx.go", "// Client sends", "// A comment\n// that moves every line.\n\n// Client sends")
+				edit(t, dir, "httpx/httpx.go", `req.Header.Set("Authorization", "Bearer "+c.token)`, "req.Header.Set(\n\t\t\"Authorization\",\n\t\t\"Bearer \"+\n\t\t\tc.token,\n\t)")
+				edit(t, dir, "api/api.go", `err := a.c.GetJSON(ctx, "/wham/usage", &u)`, "\n\terr := a.c.GetJSON(ctx,\n\t\t\"/wham/usage\", &u)")
+			},
+			code:   0,
+			stdout: []string{"Gate passed"},
+		},
+		{
+			name: "renamed file",
+			change: func(t *testing.T, dir string) {
+				require.NoError(t, os.Rename(filepath.Join(dir, "api", "legacy.go"), filepath.Join(dir, "api", "old.go")))
+			},
+			code:   0,
+			stdout: []string{"Gate passed"},
+		},
+		{
+			name: "new site",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "ws/ws.go", "// Realtime opens", `// Events opens the event stream.
+func Events(ctx context.Context, base, tok string) (*http.Response, error) {
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+tok)
+	return dial(ctx, base+"/v1/events", h)
+}
+
+// Realtime opens`)
+			},
+			code:   1,
+			stdout: []string{"Gate failed: 1 site or task call not in the baseline", "/v1/events"},
+		},
+		{
+			name: "migrated site",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "api/legacy.go", `"Bearer "+p.BearerToken()`, "p.AuthorizationHeaderValue()")
+			},
+			code:   0,
+			stdout: []string{"Gate passed", "1 entry gone", "gone: api/legacy.go", "3 of 7 authorization sites migrated"},
+		},
+		{
+			name: "ill-typed package",
+			change: func(t *testing.T, dir string) {
+				edit(t, dir, "ws/ws.go", "return dial(ctx,", "undefinedCall()\n\treturn dial(ctx,")
+			},
+			code:   2,
+			stderr: []string{"example.com/reportmod/ws", "undefinedCall"},
+		},
+		{name: "missing package", args: []string{"./nosuch"}, code: 2, stderr: []string{"nosuch"}},
+		{name: "missing import path", args: []string{"example.com/reportmod/nosuch"}, code: 2, stderr: []string{"example.com/reportmod/nosuch"}},
+		{name: "require complete", args: []string{"-require-complete"}, code: 1, stdout: []string{"Gate failed: migration incomplete"}},
+		{name: "min complete met", args: []string{"-min-complete", "25"}, code: 0, stdout: []string{"Gate passed"}},
+		{name: "min complete missed", args: []string{"-min-complete=30"}, code: 1, stdout: []string{"below the minimum 30%"}},
+		{name: "min complete out of range", args: []string{"-min-complete", "101"}, code: 2},
+		{name: "unknown format", args: []string{"-format", "pdf"}, code: 2, stderr: []string{`unknown -format "pdf"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir := base
+			if tc.change != nil {
+				dir = reportModule(t)
+				tc.change(t, dir)
+			}
+			args := append([]string{"-baseline", baseline}, tc.args...)
+			out, stderr, code := report(t, dir, args...)
+			assert.Equal(t, tc.code, code, "stdout:\n%s\nstderr:\n%s", out, stderr)
+			for _, s := range tc.stdout {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tc.stderr {
+				assert.Contains(t, stderr, s)
+			}
+			if code == 2 {
+				assert.NotContains(t, out, "Gate passed", "a gate never passes when analysis failed")
+			}
+		})
+	}
+}
