@@ -87,10 +87,35 @@ func NormalizePath(t string) string {
 			t = strings.ReplaceAll(t, r[0], r[1])
 		}
 	}
+	segs := strings.Split(t, "/")
+	for i, seg := range segs {
+		if secretLike(seg) {
+			segs[i] = Unknown // a key or token in a path is never printed
+		}
+	}
+	t = strings.Join(segs, "/")
 	if strings.Trim(t, "/{}") == "" {
 		return "" // nothing but variable parts
 	}
 	return t
+}
+
+// secretLike reports whether a constant path segment could be a key or a
+// token: long, with letters and digits mixed.
+func secretLike(seg string) bool {
+	if len(seg) < 16 || strings.Contains(seg, Unknown) {
+		return false
+	}
+	letters, digits := false, false
+	for _, r := range seg {
+		switch {
+		case r >= '0' && r <= '9':
+			digits = true
+		case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+			letters = true
+		}
+	}
+	return letters && digits
 }
 
 // urlTmpl is what is known about a URL: text with {} for unknown parts

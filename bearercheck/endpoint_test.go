@@ -16,7 +16,8 @@ func TestNormalizePath(t *testing.T) {
 		"{}/{}":                            "",
 		"https://api.example.com":          "",
 		"/":                                "",
-		"{}/wham/tasks/{}/turns/{}/sibling_turns": "/wham/tasks/{}/turns/{}/sibling_turns",
+		"https://api.telegram.org/bot123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/sendMessage": "/{}/sendMessage",
+		"{}/wham/tasks/{}/turns/{}/sibling_turns":                                           "/wham/tasks/{}/turns/{}/sibling_turns",
 	} {
 		if got := NormalizePath(in); got != want {
 			t.Errorf("NormalizePath(%q) = %q, want %q", in, got, want)

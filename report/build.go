@@ -45,7 +45,7 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 			out = append(out, s)
 		}
 		sortSites(out)
-		disambiguate(out)
+		disambiguate(out, func(s *Site) *string { return &s.Fingerprint })
 		return out
 	}
 	for _, path := range j.paths {
@@ -71,7 +71,9 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 				ends = union(ends, cc.Endpoints)
 				hh.Callers = append(hh.Callers, cc)
 			}
-			slices.SortFunc(hh.Callers, func(a, b Caller) int { return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column) })
+			slices.SortFunc(hh.Callers, func(a, b Caller) int {
+				return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column)
+			})
 			hh.Endpoints = ends
 			hh.Fingerprint = fingerprint(hh.Package, hh.Function, "helper", []string{h.Key, hh.Token}, "")
 			inv.Helpers = append(inv.Helpers, hh)
@@ -92,13 +94,17 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 			tc.Fingerprint = fingerprint(tc.Package, tc.Function, "ignored-task", []string{t.CalleeKey, tc.Task}, "")
 			tasks = append(tasks, tc)
 		}
-		slices.SortFunc(tasks, func(a, b TaskCall) int { return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column) })
-		disambiguateTasks(tasks)
+		slices.SortFunc(tasks, func(a, b TaskCall) int {
+			return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column)
+		})
+		disambiguate(tasks, func(t *TaskCall) *string { return &t.Fingerprint })
 		inv.TaskCalls = append(inv.TaskCalls, tasks...)
 		p.Summary = summarize(p, len(m.Helpers), len(tasks))
 		inv.Packages = append(inv.Packages, p)
 	}
-	slices.SortFunc(inv.Helpers, func(a, b Helper) int { return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column) })
+	slices.SortFunc(inv.Helpers, func(a, b Helper) int {
+		return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column)
+	})
 	for _, p := range inv.Packages {
 		inv.Summary.add(p.Summary)
 	}

@@ -23,26 +23,16 @@ func fingerprint(pkg, function, kind string, endpoints []string, value string) s
 	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
-// disambiguate gives the second and later of identical sites (same
+// disambiguate gives the second and later of identical entries (same
 // fingerprint, in source order) their occurrence index.
-func disambiguate(sites []Site) {
+func disambiguate[T any](xs []T, fp func(*T) *string) {
 	n := map[string]int{}
-	for i := range sites {
-		fp := sites[i].Fingerprint
-		if k := n[fp]; k > 0 {
-			sites[i].Fingerprint = fingerprint(fp, strconv.Itoa(k), "", nil, "")
+	for i := range xs {
+		f := fp(&xs[i])
+		base := *f
+		if k := n[base]; k > 0 {
+			*f = fingerprint(base, strconv.Itoa(k), "", nil, "")
 		}
-		n[fp]++
-	}
-}
-
-func disambiguateTasks(tasks []TaskCall) {
-	n := map[string]int{}
-	for i := range tasks {
-		fp := tasks[i].Fingerprint
-		if k := n[fp]; k > 0 {
-			tasks[i].Fingerprint = fingerprint(fp, strconv.Itoa(k), "", nil, "")
-		}
-		n[fp]++
+		n[base]++
 	}
 }

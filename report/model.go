@@ -61,7 +61,7 @@ type Site struct {
 	Analyzer    string   `json:"analyzer"`      // bearerheader (taskauth for task calls)
 	Kind        string   `json:"kind"`          // the diagnostic category: literal-prefix, sprintf, hard-coded-credential, …
 	Package     string   `json:"package"`       // import path
-	File        string   `json:"file"`          // slash-separated, relative to the module root (or working directory)
+	File        string   `json:"file"`          // slash-separated, relative to the working directory when below it
 	Line        int      `json:"line"`          // 1-based
 	Column      int      `json:"column"`        // 1-based, in bytes
 	Function    string   `json:"function"`      // enclosing function: F, T.M, (*T).M; "" at package level

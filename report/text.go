@@ -23,7 +23,7 @@ func writeText(w io.Writer, inv *Inventory) error {
 			if len(p.Sites) == 0 {
 				continue
 			}
-			t.printf("\n%s  (%s)\n", p.Path, p.Summary.Headline())
+			t.printf("\n%s: %s\n", p.Path, p.Summary.Headline())
 			file := ""
 			for _, site := range p.Sites {
 				if site.File != file {

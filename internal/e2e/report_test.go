@@ -89,9 +89,12 @@ func TestReportFormats(t *testing.T) {
 			out, stderr, code := report(t, dir, "-format", format)
 			require.Equal(t, 0, code, "stderr: %s", stderr)
 			assert.NotContains(t, out+stderr, reportSecret, "the credential leaks")
+			assert.NotContains(t, stderr, "\r", "progress shown on a pipe")
 			assert.NotContains(t, out, "/health", "an unauthenticated request is listed")
-			for _, ep := range []string{"/wham/usage", "/wham/tasks/{}/turns/{}/sibling_turns", "/files", "/v1/realtime"} {
-				assert.Contains(t, out, ep)
+			if format != "sarif" { // SARIF results are diagnostics: no endpoints
+				for _, ep := range []string{"/wham/usage", "/wham/tasks/{}/turns/{}/sibling_turns", "/files", "/v1/realtime"} {
+					assert.Contains(t, out, ep)
+				}
 			}
 			switch format {
 			case "text":
@@ -212,5 +215,24 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 				assert.NotContains(t, out, "Gate passed", "a gate never passes when analysis failed")
 			}
 		})
+	}
+}
+
+// TestReportExample checks the report of the bundled example against
+// testdata/example/EXPECTED.md: its figures, the endpoints of its backend
+// calls (also those reached only through helper parameters), and neither
+// the unauthenticated /health request nor the hard-coded credential.
+func TestReportExample(t *testing.T) {
+	t.Parallel()
+	dir := exampleDir(t)
+	for _, format := range []string{"text", "markdown"} {
+		out, stderr, code := report(t, dir, "-format", format)
+		require.Equal(t, 0, code, "stderr: %s", stderr)
+		assert.Contains(t, out, "3 of 15 authorization sites migrated (20%)")
+		for _, ep := range []string{"/wham/usage", "/wham/tasks/{}", "/wham/tasks/{}/cancel", "/files", "/codex/models", "/v1/responses", "/v1/me", "/admin/export"} {
+			assert.Contains(t, out, ep, format)
+		}
+		assert.NotContains(t, out, "/health", format)
+		assert.NotContains(t, out+stderr, "EXAMPLE0000", format)
 	}
 }

@@ -1,0 +1,94 @@
+package report
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// fragments are two packages, the first loaded twice (as a package and as
+// its test variant): a helper whose path is a parameter, called from the
+// other package with constant paths.
+func fragments() []*Fragment {
+	site := func(file string, line int, fn, value string) FragmentSite {
+		return FragmentSite{Func: fn, Site: Site{Analyzer: "bearerheader", Kind: "literal-prefix", Package: "m/httpx", File: "/m/" + file, Line: line, Column: 2, Function: "NewRequest", Value: value}}
+	}
+	httpx := &Fragment{
+		Package: "m/httpx",
+		Sites:   []FragmentSite{site("httpx/a.go", 10, "m/httpx.NewRequest", `"Bearer " + tok`)},
+		Helpers: []FragmentHelper{{Key: "m/httpx.NewRequest", Helper: Helper{Package: "m/httpx", File: "/m/httpx/a.go", Line: 8, Function: "NewRequest", Root: true, Token: "parameter tok"}}},
+		Funcs:   map[string]FuncEndpoints{"m/httpx.NewRequest": {Params: true}},
+	}
+	variant := *httpx
+	api := &Fragment{
+		Package: "m/api",
+		Calls: []FragmentCall{
+			{Callee: "m/httpx.NewRequest", From: "m/api.Usage", Paths: []string{"/wham/usage"}, Caller: Caller{Package: "m/api", File: "/m/api/api.go", Line: 5, Function: "Usage"}},
+			{Callee: "m/httpx.NewRequest", From: "m/api.Get", Through: true, Caller: Caller{Package: "m/api", File: "/m/api/api.go", Line: 9, Function: "Get"}},
+			{Callee: "m/api.Get", From: "m/api.Files", Paths: []string{"/files"}, Caller: Caller{Package: "m/api", File: "/m/api/api.go", Line: 12, Function: "Files"}},
+		},
+		Migrated: []FragmentSite{{Site: Site{Kind: "migrated", Package: "m/api", File: "/m/api/m.go", Line: 3, Value: "p.AuthorizationHeaderValue()"}}},
+		Funcs:    map[string]FuncEndpoints{"m/api.Get": {Params: true}},
+	}
+	return []*Fragment{httpx, &variant, api, {Package: "m/api.test"}}
+}
+
+func TestBuild(t *testing.T) {
+	inv := Build(fragments(), Options{Dir: "/m"})
+	require.Len(t, inv.Packages, 2)
+	assert.Equal(t, Summary{Migrated: 1, Remaining: 1, Total: 2, Percent: 50, Helpers: 1}, inv.Summary)
+	httpx := inv.Packages[1]
+	require.Len(t, httpx.Sites, 1, "a site in a package and its test variant counts once")
+	s := httpx.Sites[0]
+	assert.Equal(t, "httpx/a.go", s.File)
+	assert.Equal(t, []string{"/files", "/wham/usage"}, s.Endpoints, "paths its callers pass, transitively")
+	require.Len(t, inv.Helpers, 1)
+	assert.Len(t, inv.Helpers[0].Callers, 2)
+	assert.Equal(t, []string{"/files", "/wham/usage"}, inv.Helpers[0].Endpoints)
+}
+
+func TestFingerprintStable(t *testing.T) {
+	a := Build(fragments(), Options{Dir: "/m"})
+	moved := fragments()
+	moved[0].Sites[0].Line, moved[0].Sites[0].File = 40, "/m/httpx/renamed.go"
+	moved[1].Sites[0].Line, moved[1].Sites[0].File = 40, "/m/httpx/renamed.go"
+	b := Build(moved, Options{Dir: "/m"})
+	assert.Equal(t, a.Packages[1].Sites[0].Fingerprint, b.Packages[1].Sites[0].Fingerprint)
+
+	// A second identical site in the function gets its own fingerprint.
+	twice := fragments()
+	dup := twice[0].Sites[0]
+	dup.Line = 12
+	twice[0].Sites = append(twice[0].Sites, dup)
+	c := Build(twice, Options{Dir: "/m"})
+	require.Len(t, c.Packages[1].Sites, 2)
+	assert.NotEqual(t, c.Packages[1].Sites[0].Fingerprint, c.Packages[1].Sites[1].Fingerprint)
+	assert.Equal(t, a.Packages[1].Sites[0].Fingerprint, c.Packages[1].Sites[0].Fingerprint)
+}
+
+func TestGate(t *testing.T) {
+	inv := Build(fragments(), Options{Dir: "/m"})
+	base := NewBaseline(inv)
+	require.Len(t, base.Entries, 1)
+
+	g := Check(Build(fragments(), Options{Dir: "/m"}), GateConfig{Baseline: base, BaselineFile: "b.json"})
+	assert.True(t, g.Passed)
+
+	empty := &Baseline{Version: BaselineVersion}
+	g = Check(Build(fragments(), Options{Dir: "/m"}), GateConfig{Baseline: empty, BaselineFile: "b.json"})
+	assert.False(t, g.Passed)
+	assert.Len(t, g.New, 1)
+
+	min := 60.0
+	g = Check(Build(fragments(), Options{Dir: "/m"}), GateConfig{MinComplete: &min})
+	assert.False(t, g.Passed)
+	g = Check(Build(fragments(), Options{Dir: "/m"}), GateConfig{RequireComplete: true})
+	assert.False(t, g.Passed)
+
+	migrated := fragments()
+	migrated[0].Sites, migrated[1].Sites = nil, nil
+	g = Check(Build(migrated, Options{Dir: "/m"}), GateConfig{Baseline: base, BaselineFile: "b.json", RequireComplete: true})
+	assert.True(t, g.Passed)
+	assert.Len(t, g.Gone, 1)
+}
