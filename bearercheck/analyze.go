@@ -317,7 +317,7 @@ func (a *pkgAnalysis) mayMatter() bool {
 		if !ok || fn.Pkg() == a.pkg.Types {
 			continue
 		}
-		if a.isBearerAPI(fn) || a.summary(fn) != nil {
+		if s := a.summary(fn); a.isBearerAPI(fn) || s != nil && !s.onlyPaths() {
 			return true
 		}
 	}

@@ -147,11 +147,18 @@ func (t urlTmpl) plus(u urlTmpl) urlTmpl {
 // such functions in r.
 func (a *pkgAnalysis) endpoints(r *Result) {
 	ends := map[*fnCtx]*Endpoints{}
+	// Only functions that call a function of this package (whose path
+	// parameters may change), a request builder, a helper or a function
+	// with path parameters are visited again.
+	relevant := map[*fnCtx]bool{}
 	for round := 0; round < 10; round++ {
 		changed := false
 		for _, f := range a.funcs {
-			e := a.funcEndpoints(f, nil)
-			ends[f] = e
+			if round > 0 && !relevant[f] {
+				continue
+			}
+			e, rel := a.funcEndpoints(f, nil)
+			ends[f], relevant[f] = e, rel
 			var params, old []PathParam
 			if e != nil {
 				params = e.Params
@@ -179,7 +186,7 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 	}
 	r.Endpoints = map[*types.Func]*Endpoints{}
 	for _, f := range a.funcs {
-		if f.exempt {
+		if f.exempt || !relevant[f] {
 			continue
 		}
 		if e := ends[f]; e != nil {
@@ -192,15 +199,20 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 // funcEndpoints returns the endpoints of a function: the requests it
 // builds, and the URLs it passes to functions that build them from a
 // parameter. With r, it also records the function's calls to helpers and
-// to functions with path parameters.
-func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) *Endpoints {
-	e := &Endpoints{}
+// to functions with path parameters. relevant reports whether it calls a
+// request builder, a helper, a function with path parameters or any
+// function of this package.
+func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant bool) {
+	e = &Endpoints{}
 	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		urls, callee := a.requestURLs(call, f)
+		urls, callee, fn := a.requestURLs(call, f)
+		if fn != nil && (fn.Pkg() == a.pkg.Types || len(urls) > 0 || callee != nil) {
+			relevant = true
+		}
 		for _, u := range urls {
 			e.add(u)
 		}
@@ -219,27 +231,28 @@ func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) *Endpoints {
 		return true
 	})
 	if e.empty() {
-		return nil
+		return nil, relevant
 	}
-	return e
+	return e, relevant
 }
 
-// requestURLs returns the URL templates a call sends a request to, and
-// the callee when it is a helper or a function with path parameters.
-func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, f *fnCtx) ([]urlTmpl, *types.Func) {
-	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+// requestURLs returns the URL templates a call sends a request to, the
+// callee when it is a helper or a function with path parameters, and the
+// callee in any case.
+func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, f *fnCtx) (urls []urlTmpl, callee, fn *types.Func) {
+	fn, _ = typeutil.Callee(a.pkg.Info, call).(*types.Func)
 	if fn == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if i := requestURLParam(fn); i >= 0 {
 		if arg := argFor(call, fn, i); arg != nil {
-			return []urlTmpl{a.urlOf(arg, f, 0)}, nil
+			return []urlTmpl{a.urlOf(arg, f, 0)}, nil, fn
 		}
-		return nil, nil
+		return nil, nil, fn
 	}
 	s := a.summary(fn)
 	if s == nil || s.Helper == nil && len(s.PathParams) == 0 {
-		return nil, nil
+		return nil, nil, fn
 	}
 	var out []urlTmpl
 	for _, pp := range s.PathParams {
@@ -252,7 +265,7 @@ func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, f *fnCtx) ([]urlTmpl, *typ
 		r.text = strings.ReplaceAll(r.text, "\x00", ParamMark)
 		out = append(out, r)
 	}
-	return out, fn
+	return out, fn, fn
 }
 
 // httpVerbs are the names of request-builder methods that send a request

@@ -71,6 +71,14 @@ func (s *FuncSummary) empty() bool {
 	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0
 }
 
+// onlyPaths reports whether all that is known about a function is the
+// parameters it builds request URLs from: calling it cannot make a site.
+func (s *FuncSummary) onlyPaths() bool {
+	rest := *s
+	rest.PathParams = nil
+	return len(s.PathParams) > 0 && rest.empty()
+}
+
 // IsHelper reports whether the function is a bearer-only helper.
 func (s *FuncSummary) IsHelper() bool { return s != nil && s.Helper != nil }
 
