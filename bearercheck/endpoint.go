@@ -292,7 +292,7 @@ func requestURLParam(fn *types.Func) int {
 		}
 		return -1
 	case pkg == "net/http":
-		if isMethod(fn, "net/http", "Client") {
+		if hasRecv(fn, "net/http", "Client") {
 			switch fn.Name() {
 			case "Get", "Head", "Post", "PostForm":
 				return 0
@@ -334,18 +334,11 @@ func firstURLParam(fn *types.Func, anyString bool) int {
 	return -1
 }
 
-// isMethod reports whether fn is a method of the named type pkg.name (or a pointer to it).
-func isMethod(fn *types.Func, pkg, name string) bool {
+// hasRecv reports whether fn is a method of the named type pkg.typ (or a
+// pointer to it).
+func hasRecv(fn *types.Func, pkg, typ string) bool {
 	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
+	return recv != nil && isNamed(recv.Type(), pkg, typ)
 }
 
 // maxURLDepth bounds the evaluation of a URL through variables.
@@ -468,7 +461,7 @@ func (a *pkgAnalysis) urlCall(call *ast.CallExpr, f *fnCtx, depth int) urlTmpl {
 			t = t.plus(a.urlOf(el, f, depth+1))
 		}
 		return t
-	case isMethod(fn, "net/url", "URL"):
+	case hasRecv(fn, "net/url", "URL"):
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return unknownURL
