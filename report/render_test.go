@@ -16,7 +16,7 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // goldenExt is the file extension of each format's golden files.
-var goldenExt = map[string]string{"markdown": "md", "json": "json", "sarif": "sarif", "html": "html"}
+var goldenExt = map[string]string{"text": "txt", "markdown": "md", "json": "json", "sarif": "sarif", "html": "html"}
 
 // render renders inv in format, failing the test on an error.
 func render(t *testing.T, inv *Inventory, format string) []byte {

@@ -100,8 +100,8 @@ func (t *text) gate(g *Gate) {
 		for _, e := range g.Gone {
 			t.printf("  gone: %s:%d  %s.%s  %s  (%s)\n", e.File, e.Line, lastElem(e.Package), functionOrPackage(e.Function), e.Kind, e.Fingerprint)
 		}
-		if len(g.Gone) > 0 {
-			t.printf("  (run with -write-baseline %s to tighten the baseline)\n", g.Baseline)
+		if len(g.Gone) > 0 && g.Passed {
+			t.printf("  (add -write-baseline %s to tighten the baseline)\n", g.Baseline)
 		}
 	}
 	if g.Passed {
