@@ -1,6 +1,8 @@
 package report
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -91,4 +93,12 @@ func TestGate(t *testing.T) {
 	g = Check(Build(migrated, Options{Dir: "/m"}), GateConfig{Baseline: base, BaselineFile: "b.json", RequireComplete: true})
 	assert.True(t, g.Passed)
 	assert.Len(t, g.Gone, 1)
+}
+
+// TestEndToEndJSONValidates checks the json golden of the end-to-end
+// report tests (a real run on testdata/reportmod) against the schema.
+func TestEndToEndJSONValidates(t *testing.T) {
+	out, err := os.ReadFile(filepath.Join("..", "internal", "e2e", "testdata", "report", "reportmod.json"))
+	require.NoError(t, err)
+	validateJSON(t, compileSchema(t), out)
 }
