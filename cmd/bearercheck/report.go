@@ -133,6 +133,7 @@ func runReport(args []string) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	opts.Reporting = bearercheck.AllFindings
 	suite := analyzers.New(opts)
 	prog := newProgress(os.Stderr)
 	res, err := driver.Run(driver.Config{
@@ -141,10 +142,14 @@ func runReport(args []string) int {
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
 		Progress:  prog.update,
+		Options:   opts,
 	})
 	prog.done()
 	if err != nil {
 		return fail("%v", err)
+	}
+	for _, w := range res.ConfigWarnings {
+		fmt.Fprintln(os.Stderr, "bearercheck report: warning:", w)
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(os.Stderr, "bearercheck report: warning: dependency %s; its importers are analysed with what it declares\n", strings.TrimPrefix(w.Error(), "package "))
