@@ -552,7 +552,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				others = true
 			}
 		case *ast.AssignStmt, *ast.CompositeLit:
-			a.visitStores(f, n, &root, &via)
+			a.visitStores(f, n, s, &root, &via)
 		}
 		for _, sk := range a.sinks(n) {
 			if !isAuthorizationKey(a.keyValue(sk, f)) {
@@ -574,6 +574,8 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 					if r != nil {
 						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
 					}
+				case val.Head != nil && val.Prefix == "" && val.Exact:
+					s.addWrites(f.params[val.Head])
 				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
 					s.Scheme = &SchemeSink{Param: f.params[val.Head], Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
@@ -672,6 +674,9 @@ func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, ro
 				s.Scheme = &SchemeSink{Param: f.params[av.Head], Rest: cs.Scheme.Rest}
 			}
 		}
+	}
+	for _, p := range cs.Writes {
+		a.writtenArg(f, call, fn, p, s, root, addSite)
 	}
 	if cs.Helper != nil {
 		*calls = append(*calls, call)

@@ -35,13 +35,17 @@ func (a *pkgAnalysis) noteHeaderField(e ast.Expr) {
 
 // visitStores makes f a helper when an assignment or a struct literal
 // stores a bearer value into a header field.
-func (a *pkgAnalysis) visitStores(f *fnCtx, n ast.Node, root, via *TokenSource) {
+func (a *pkgAnalysis) visitStores(f *fnCtx, n ast.Node, s *FuncSummary, root, via *TokenSource) {
 	info := a.pkg.Info
 	store := func(fld *types.Var, rhs ast.Expr) {
 		if fld == nil || !a.headerFields[fld] {
 			return
 		}
 		v := a.eval(rhs, f)
+		if v.Head != nil && v.Prefix == "" && v.Exact {
+			s.addWrites(f.params[v.Head]) // a setter: SetAuthorization(v) { o.Authorization = v }
+			return
+		}
 		if !v.IsBearer() {
 			return
 		}
@@ -112,4 +116,23 @@ func (a *pkgAnalysis) bearerFields() map[*types.Var]*ResultSummary {
 		}
 	}
 	return out
+}
+
+// writtenArg handles the argument of a call to a function that writes its
+// parameter p whole as the Authorization header value: a bearer value
+// there is a site at the call; a parameter of f passed there makes f such
+// a function too.
+func (a *pkgAnalysis) writtenArg(f *fnCtx, call *ast.CallExpr, fn *types.Func, p int, s *FuncSummary, root *TokenSource, addSite func(*Site)) {
+	arg := argFor(call, fn, p)
+	if arg == nil {
+		return
+	}
+	v := a.eval(arg, f)
+	switch {
+	case v.IsBearer():
+		root.add(a.deps(f, arg).source(f))
+		addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
+	case v.Head != nil && v.Prefix == "" && v.Exact:
+		s.addWrites(f.params[v.Head])
+	}
 }

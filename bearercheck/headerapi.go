@@ -289,6 +289,18 @@ func methodExprArgs(obj types.Object, args []ast.Expr) (*types.Func, []ast.Expr)
 	return fn, args[1:]
 }
 
+// schemeOnly reports whether e is the constant Bearer scheme and nothing
+// else ("Bearer "): in a struct, a prefix to match or strip
+// ({Header: "Authorization", ValuePrefix: "Bearer "}), not a header value.
+func (a *pkgAnalysis) schemeOnly(e ast.Expr) bool {
+	tv, ok := a.pkg.Info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	s := constant.StringVal(tv.Value)
+	return isBearerText(s) && strings.TrimSpace(s[len("bearer"):]) == ""
+}
+
 // pairSinks returns the header pairs a struct literal carries: a string
 // field holding the key and the next string or []string field holding the
 // value (&HeaderParam{Key: AuthKey, Value: "Bearer " + tok}, keyed or
@@ -337,7 +349,7 @@ func (a *pkgAnalysis) pairSinks(lit *ast.CompositeLit) []sink {
 			if !isString(ft) && !isStringSlice(ft) {
 				continue
 			}
-			if vals[j] != nil {
+			if vals[j] != nil && !a.schemeOnly(vals[j]) {
 				if values := a.headerValues(vals[j]); len(values) > 0 {
 					out = append(out, sink{node: lit, key: vals[i], values: values})
 				}

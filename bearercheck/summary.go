@@ -23,6 +23,11 @@ type FuncSummary struct {
 	// white space and a token, to an authorization sink: it is
 	// scheme-parametric, and callers that pass "Bearer" write a bearer value.
 	Scheme *SchemeSink
+	// Writes are the parameters the function writes, whole, as the
+	// Authorization header value (directly, through a header field or
+	// through another such function): callers that pass a bearer value
+	// there write a bearer value.
+	Writes []int
 	// OtherSchemes is set for a root helper that also writes another
 	// scheme (Basic, "Token token=…") to the Authorization header: it
 	// hard-codes the Bearer scheme for one of its auth types only.
@@ -68,7 +73,7 @@ type SchemeSink struct {
 }
 
 func (s *FuncSummary) empty() bool {
-	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0
 }
 
 // onlyPaths reports whether all that is known about a function is the
@@ -110,6 +115,9 @@ func (s *FuncSummary) String() string {
 	}
 	if s.Scheme != nil {
 		parts = append(parts, fmt.Sprintf("writesScheme(%d)", s.Scheme.Param))
+	}
+	for _, p := range s.Writes {
+		parts = append(parts, fmt.Sprintf("writesValue(%d)", p))
 	}
 	if len(s.ProviderFields) > 0 {
 		parts = append(parts, "provider("+strings.Join(s.ProviderFields, ",")+")")
@@ -174,3 +182,11 @@ func (t *TokenSource) add(u TokenSource) {
 }
 
 func (t TokenSource) isZero() bool { return len(t.Params) == 0 && !t.Recv }
+
+// addWrites records that the function writes parameter p whole as the
+// Authorization header value.
+func (s *FuncSummary) addWrites(p int) {
+	if !slices.Contains(s.Writes, p) {
+		s.Writes = append(s.Writes, p)
+	}
+}

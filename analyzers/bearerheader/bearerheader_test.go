@@ -55,6 +55,8 @@ var cases = []string{
 	"helpercred/...", // a constant passed as a helper's token
 	"helpermsg",      // helper messages (bearerhelper's fixture): the sites in it
 	"crossfield/...", // a field set to a bearer value in another package's constructor
+
+	"writesvalue/...", // functions that write a parameter as the Authorization value
 }
 
 func TestBearerHeader(t *testing.T) {

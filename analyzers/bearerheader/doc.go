@@ -13,11 +13,18 @@
 // bearerheader reports every place where a bearer value reaches an
 // authorization sink: http.Header Set/Add and index assignment, gRPC
 // metadata (MD Set/Append, Pairs, AppendToOutgoingContext, New), map and
-// http.Header literals, generic header setters such as resty's SetHeader or
-// option.WithHeader, and APIs that set a bearer header by themselves such as
-// (*oauth2.Token).SetAuthHeader. A bearer value is a constant, a + chain,
-// a fmt.Sprintf or strings.Join, a local variable, a struct field or a call
-// whose value statically begins with "Bearer ", also across packages.
+// http.Header literals, header APIs of any name (a call that passes the
+// Authorization key and then the value: resty's SetHeader,
+// option.WithHeader, SetHeaderParam on a request interface, an SDK's own
+// Headers.Add; not readers, predicates, matchers, loggers or test helpers),
+// header pairs carried in structs ({Key: "Authorization", Value: v}),
+// functions that write a parameter as the header value, and APIs that set a
+// bearer header by themselves such as (*oauth2.Token).SetAuthHeader. A
+// bearer value is a constant, a + chain, a fmt.Sprintf, Fprintf or
+// strings.Join, a value built in a strings.Builder, bytes.Buffer or []byte,
+// a local variable, a struct field or a call (also an interface method all
+// of whose implementations return one) whose value statically begins with
+// "Bearer ", also across packages.
 //
 // Before:
 //

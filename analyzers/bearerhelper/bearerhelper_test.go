@@ -26,8 +26,9 @@ func cases() []string {
 		"builtvalue", // a bearer value built in a Builder, a Buffer, a []byte or a []string
 		"flow/...",   // recursive helpers; implementations of an interface method
 
-		"crossfield/...", // a field set to a bearer value in another package's constructor
-		"helpercred/...", // constant tokens given to helpers: the helpers are still reported
+		"crossfield/...",  // a field set to a bearer value in another package's constructor
+		"helpercred/...",  // constant tokens given to helpers: the helpers are still reported
+		"writesvalue/...", // a bearer value passed to a function that writes it as the header
 	)
 }
 

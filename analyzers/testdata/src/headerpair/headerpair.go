@@ -44,7 +44,7 @@ func anonymous(tok string) any { // want[bearerhelper] `^anonymous is a bearer-o
 }
 
 // Not pairs: another key, another scheme, a cookie, a value that is not
-// next to the key.
+// next to the key, the scheme alone (a prefix to match).
 func notPairs(tok string) []any {
 	return []any{
 		sdk.HeaderParams{Key: "X-Api-Key", Value: "Bearer " + tok},
@@ -55,5 +55,6 @@ func notPairs(tok string) []any {
 			In    string
 			Value string
 		}{"Authorization", "header", "Bearer " + tok},
+		struct{ Header, ValuePrefix string }{Header: "Authorization", ValuePrefix: "Bearer "},
 	}
 }
