@@ -24,6 +24,7 @@ type lintFlags struct {
 	json    bool
 	context int
 	tests   bool
+	cache   string
 	enable  map[string]*bool
 }
 
@@ -33,6 +34,7 @@ func newLintFlags(analyzers []*analysis.Analyzer, register func(*flag.FlagSet)) 
 	f.fs.BoolVar(&f.json, "json", false, "")
 	f.fs.IntVar(&f.context, "c", -1, "")
 	f.fs.BoolVar(&f.tests, "test", true, "")
+	f.fs.StringVar(&f.cache, "cache", "", "")
 	for _, a := range analyzers {
 		f.enable[a.Name] = f.fs.Bool(a.Name, false, "")
 	}
@@ -82,6 +84,7 @@ func lint(f *lintFlags, opts *bearercheck.Options, suite []*analysis.Analyzer) i
 		Patterns:  patterns,
 		Tests:     f.tests,
 		Analyzers: selected,
+		Cache:     f.cache,
 		Options:   opts,
 	})
 	if err != nil {

@@ -1,0 +1,761 @@
+// Package engine is bearercheck's analysis driver: it runs go/analysis
+// analyzers over packages in dependency order and lets go of each
+// package's syntax and type information as soon as its analyzers have
+// run and its facts are recorded.
+//
+// go/analysis/checker, driven by packages.Load(LoadAllSyntax), parses and
+// type-checks every package of the program up front and keeps all of it
+// until the end: peak memory is the whole program's syntax trees and
+// types.Info. Here a package is parsed and type-checked when its imports
+// are done, analysed, and dropped; what stays is its *types.Package (its
+// importers are type-checked against it), its facts, and its diagnostics.
+// Peak memory is then the types of the program plus the syntax of the
+// packages in flight (one per worker).
+//
+// The result is a checker.Graph of the same shape checker.Analyze returns
+// (one action per analyzer and package, the same Deps, errors and
+// diagnostics), so that it prints exactly as the standard driver's does.
+// Semantics follow the checker's: facts are visible to importers when
+// they are about objects a package may export; analyzers that declare
+// fact types run on every dependency; an action whose prerequisite failed
+// fails; only roots keep their Result.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"net/url"
+	"os"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// LoadMode is what the engine asks go list for: metadata only. Syntax and
+// types are made by the engine, one package at a time.
+const LoadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes
+
+// Config says what to analyse.
+type Config struct {
+	// Analyzers run on every package of Roots; those they require run
+	// too, and analyzers that declare facts run on every dependency.
+	Analyzers []*analysis.Analyzer
+	// Roots are packages loaded with (at least) LoadMode.
+	Roots []*packages.Package
+	// Keep, when set, is called for each root package once its analyzers
+	// have run, while its syntax and type information are alive, with
+	// the results of its actions; what it returns is Result.Kept[pkg]
+	// (with a Cache, it must be gob-encodable, its type registered with
+	// gob.Register). The actions' Results are then dropped; without Keep,
+	// roots keep their Results, and with them their syntax, as
+	// checker.Analyze does. Keep is called from several goroutines.
+	Keep func(pkg *packages.Package, results map[*analysis.Analyzer]any) any
+	// Cache, when set, holds what earlier runs computed: a package whose
+	// files, configuration and imports are unchanged is not analysed
+	// again, and its diagnostics, errors and facts come from the cache.
+	Cache *Cache
+	// Salt is hashed into every cache key: the tool's build (ToolID)
+	// and the configuration that applies to every package.
+	Salt []byte
+	// PackageSalt, when set, returns what else the analysis of a package
+	// depends on (its configuration file, say). A package for which it
+	// fails is analysed every time.
+	PackageSalt func(pkg *packages.Package) ([]byte, error)
+	// Done, when set, is called each time a package is finished, with the
+	// number finished and the total. It is called from several goroutines.
+	Done func(finished, total int)
+	// Workers is the number of packages processed at once;
+	// GOMAXPROCS when zero.
+	Workers int
+}
+
+// Result is the outcome of Analyze.
+type Result struct {
+	// Graph has the shape checker.Analyze gives it.
+	Graph *checker.Graph
+	// Kept holds what Config.Keep returned for each root package.
+	Kept map[*packages.Package]any
+	// Analysed, Typed and Cached count the packages analysed from
+	// source, only type-checked (for an importer, their facts from the
+	// cache), and taken from the cache without loading.
+	Analysed, Typed, Cached int
+}
+
+// Analyze parses, type-checks and analyses the roots and their
+// dependencies in dependency order. The packages of the graph are given
+// Fset, Errors and IllTyped as packages.Load(LoadAllSyntax) would give
+// them, and, when they were loaded in this run, Types and TypeErrors;
+// their Syntax and TypesInfo are nil again when Analyze returns.
+func Analyze(cfg Config) (*Result, error) {
+	if err := analysis.Validate(cfg.Analyzers); err != nil {
+		return nil, err
+	}
+	e := &engine{
+		cfg:      cfg,
+		fset:     token.NewFileSet(),
+		nodes:    map[*packages.Package]*node{},
+		byTypes:  map[*types.Package]*node{},
+		parsed:   map[string]*parsedFile{},
+		requires: map[*analysis.Analyzer][]*analysis.Analyzer{},
+	}
+	roots := e.build()
+	if cfg.Cache != nil {
+		e.plan()
+	} else {
+		for _, n := range e.order {
+			n.mode = full
+		}
+	}
+	e.run()
+	res := &Result{Graph: &checker.Graph{Roots: roots}, Kept: e.kept}
+	for _, n := range e.order {
+		switch n.mode {
+		case full:
+			res.Analysed++
+		case shallow:
+			res.Typed++
+		default:
+			res.Cached++
+		}
+	}
+	return res, nil
+}
+
+type engine struct {
+	cfg   Config
+	fset  *token.FileSet
+	order []*node // dependencies first
+	nodes map[*packages.Package]*node
+
+	mu      sync.RWMutex
+	byTypes map[*types.Package]*node // a package's types → its node
+
+	parseMu sync.Mutex
+	parsed  map[string]*parsedFile // shared by a package and its test variant
+
+	requires map[*analysis.Analyzer][]*analysis.Analyzer
+
+	namesOnce sync.Once
+	names     map[string]*analysis.Analyzer
+
+	keptMu sync.Mutex
+	kept   map[*packages.Package]any
+}
+
+func (e *engine) keep(pkg *packages.Package, v any) {
+	e.keptMu.Lock()
+	defer e.keptMu.Unlock()
+	if e.kept == nil {
+		e.kept = map[*packages.Package]any{}
+	}
+	e.kept[pkg] = v
+}
+
+// node is one package and its actions.
+type node struct {
+	pkg     *packages.Package
+	root    bool
+	imports []*node
+	actions []*action // in an order where requirements come first
+
+	// While scheduling.
+	waiting   int     // imports not finished
+	importers []*node // nodes waiting for this one
+
+	// Facts, by analyzer: after the node is finished, only those about
+	// objects its importers may see.
+	objectFacts  map[*analysis.Analyzer]map[objectFactKey]analysis.Fact
+	packageFacts map[*analysis.Analyzer]map[reflect.Type]analysis.Fact
+
+	// With a cache.
+	listErrs     int    // errors go list reported (the rest are the engine's)
+	key          Key    // hashes the package's inputs
+	cacheable    bool   // the key says all the analysis depends on
+	entry        *entry // what the cache holds under key, if intact
+	mode         mode
+	encodedFacts []factEntry
+}
+
+type action struct {
+	*checker.Action
+	node *node
+}
+
+type objectFactKey struct {
+	obj types.Object
+	typ reflect.Type
+}
+
+type parsedFile struct {
+	once  sync.Once
+	file  *ast.File
+	err   error
+	users int // packages that have not yet let go of it
+}
+
+// build makes the nodes and the action graph, in the shape
+// checker.Analyze gives it, and returns the root actions.
+func (e *engine) build() []*checker.Action {
+	type key struct {
+		a   *analysis.Analyzer
+		pkg *packages.Package
+	}
+	actions := map[key]*action{}
+	var mk func(a *analysis.Analyzer, pkg *packages.Package) *action
+	mk = func(a *analysis.Analyzer, pkg *packages.Package) *action {
+		k := key{a, pkg}
+		if act, ok := actions[k]; ok {
+			return act
+		}
+		act := &action{Action: &checker.Action{Analyzer: a, Package: pkg}, node: e.nodeOf(pkg)}
+		for _, req := range a.Requires {
+			act.Deps = append(act.Deps, mk(req, pkg).Action)
+		}
+		if len(a.FactTypes) > 0 {
+			paths := make([]string, 0, len(pkg.Imports))
+			for path := range pkg.Imports {
+				paths = append(paths, path)
+			}
+			sort.Strings(paths)
+			for _, path := range paths {
+				act.Deps = append(act.Deps, mk(a, pkg.Imports[path]).Action)
+			}
+		}
+		actions[k] = act
+		act.node.actions = append(act.node.actions, act)
+		return act
+	}
+	var roots []*checker.Action
+	for _, a := range e.cfg.Analyzers {
+		for _, pkg := range e.cfg.Roots {
+			root := mk(a, pkg)
+			root.IsRoot = true
+			e.nodeOf(pkg).root = true
+			roots = append(roots, root.Action)
+		}
+	}
+	// Every package of the program is type-checked, whether or not an
+	// action runs on it: its importers need its types.
+	for pkg := range packages.Postorder(e.cfg.Roots) {
+		n := e.nodeOf(pkg)
+		e.order = append(e.order, n)
+		for _, imp := range pkg.Imports {
+			in := e.nodeOf(imp)
+			n.imports = append(n.imports, in)
+			in.importers = append(in.importers, n)
+		}
+		n.waiting = len(n.imports)
+		n.listErrs = len(pkg.Errors)
+		for _, f := range pkgFiles(pkg) {
+			if pf := e.parsed[f]; pf != nil {
+				pf.users++
+			} else {
+				e.parsed[f] = &parsedFile{users: 1}
+			}
+		}
+	}
+	return roots
+}
+
+func (e *engine) nodeOf(pkg *packages.Package) *node {
+	n := e.nodes[pkg]
+	if n == nil {
+		n = &node{
+			pkg:          pkg,
+			objectFacts:  map[*analysis.Analyzer]map[objectFactKey]analysis.Fact{},
+			packageFacts: map[*analysis.Analyzer]map[reflect.Type]analysis.Fact{},
+		}
+		e.nodes[pkg] = n
+	}
+	return n
+}
+
+func pkgFiles(pkg *packages.Package) []string {
+	if pkg.PkgPath == "unsafe" {
+		return nil
+	}
+	return pkg.CompiledGoFiles
+}
+
+// run processes the nodes in dependency order on the workers.
+func (e *engine) run() {
+	workers := e.cfg.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	total := len(e.order)
+	ready := make(chan *node, total)
+	for _, n := range e.order {
+		if n.waiting == 0 {
+			ready <- n
+		}
+	}
+	var mu sync.Mutex
+	finished := 0
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := range ready {
+				e.process(n)
+				mu.Lock()
+				finished++
+				if e.cfg.Done != nil {
+					e.cfg.Done(finished, total)
+				}
+				for _, imp := range n.importers {
+					imp.waiting--
+					if imp.waiting == 0 {
+						ready <- imp
+					}
+				}
+				if finished == total {
+					close(ready)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	if total == 0 {
+		close(ready)
+	}
+	wg.Wait()
+}
+
+// process type-checks and analyses one package, then lets go of its
+// syntax and type information.
+func (e *engine) process(n *node) {
+	switch n.mode {
+	case skip:
+		e.restore(n)
+		return
+	case shallow:
+		e.load(n, true)
+		e.restore(n)
+		e.decodeFacts(n)
+		e.release(n)
+		return
+	}
+	e.load(n, false)
+	results := map[*analysis.Analyzer]any{}
+	for _, act := range n.actions {
+		e.exec(act)
+		results[act.Analyzer] = act.Result
+	}
+	var kept any
+	if n.root && e.cfg.Keep != nil {
+		kept = e.cfg.Keep(n.pkg, results)
+		e.keep(n.pkg, kept)
+	}
+	// Facts about objects that importers cannot see are dropped, as the
+	// checker drops them when they are inherited.
+	for _, facts := range n.objectFacts {
+		for k := range facts {
+			if !exportedFrom(k.obj, n.pkg.Types) {
+				delete(facts, k)
+			}
+		}
+	}
+	e.encodeFacts(n)
+	if e.cfg.Cache != nil && n.cacheable {
+		e.store(n, n.root && e.cfg.Keep != nil, kept)
+	}
+	n.encodedFacts = nil
+	for _, act := range n.actions {
+		if !act.IsRoot || e.cfg.Keep != nil {
+			act.Result = nil
+		}
+	}
+	if n.root && e.cfg.Keep == nil {
+		return // results hold the syntax
+	}
+	e.release(n)
+}
+
+// release lets go of a package's syntax and type information.
+func (e *engine) release(n *node) {
+	n.pkg.Syntax, n.pkg.TypesInfo = nil, nil
+	e.parseMu.Lock()
+	defer e.parseMu.Unlock()
+	for _, f := range pkgFiles(n.pkg) {
+		if pf := e.parsed[f]; pf != nil {
+			pf.users--
+			if pf.users == 0 {
+				delete(e.parsed, f)
+			}
+		}
+	}
+}
+
+// parse parses a file once for all the packages that include it (a
+// package and its test variant).
+func (e *engine) parse(filename string) (*ast.File, error) {
+	e.parseMu.Lock()
+	pf := e.parsed[filename]
+	if pf == nil {
+		pf = &parsedFile{}
+	}
+	e.parseMu.Unlock()
+	pf.once.Do(func() {
+		src, err := os.ReadFile(filename)
+		if err != nil {
+			pf.err = err
+			return
+		}
+		// Object resolution (ast.Object) is deprecated and unused by
+		// go/types; skipping it is what gopls does.
+		const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+		pf.file, pf.err = parser.ParseFile(e.fset, filename, src, mode)
+	})
+	return pf.file, pf.err
+}
+
+// load parses and type-checks a package as go/packages does; shallow, it
+// type-checks declarations only, for an importer, and records no errors
+// (they come from the cache).
+func (e *engine) load(n *node, shallow bool) {
+	lpkg := n.pkg
+	defer func() {
+		e.mu.Lock()
+		e.byTypes[lpkg.Types] = n
+		e.mu.Unlock()
+	}()
+	lpkg.Fset = e.fset
+	if lpkg.PkgPath == "unsafe" {
+		lpkg.Types = types.Unsafe
+		lpkg.Syntax = []*ast.File{}
+		lpkg.TypesInfo = newTypesInfo()
+		return
+	}
+	lpkg.Types = types.NewPackage(lpkg.PkgPath, lpkg.Name)
+	appendError := func(err error) {
+		if shallow {
+			return
+		}
+		var errs []packages.Error
+		switch err := err.(type) {
+		case packages.Error:
+			errs = append(errs, err)
+		case *os.PathError:
+			errs = append(errs, packages.Error{Pos: err.Path + ":1", Msg: err.Err.Error(), Kind: packages.ParseError})
+		case scanner.ErrorList:
+			for _, err := range err {
+				errs = append(errs, packages.Error{Pos: err.Pos.String(), Msg: err.Msg, Kind: packages.ParseError})
+			}
+		case types.Error:
+			lpkg.TypeErrors = append(lpkg.TypeErrors, err)
+			errs = append(errs, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
+		default:
+			errs = append(errs, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.UnknownError})
+		}
+		lpkg.Errors = append(lpkg.Errors, errs...)
+	}
+	var files []*ast.File
+	for _, name := range lpkg.CompiledGoFiles {
+		f, err := e.parse(name)
+		if err != nil {
+			appendError(err)
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	lpkg.Syntax = files
+	if !shallow {
+		lpkg.TypesInfo = newTypesInfo()
+	}
+	tc := &types.Config{
+		IgnoreFuncBodies: shallow,
+		Importer: importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			if ipkg := lpkg.Imports[path]; ipkg != nil && ipkg.Types != nil {
+				return ipkg.Types, nil
+			}
+			return nil, fmt.Errorf("no metadata for %s", path)
+		}),
+		Error: appendError,
+		Sizes: lpkg.TypesSizes,
+	}
+	if lpkg.Module != nil && lpkg.Module.GoVersion != "" {
+		tc.GoVersion = "go" + lpkg.Module.GoVersion
+	}
+	typErr := types.NewChecker(tc, e.fset, lpkg.Types, lpkg.TypesInfo).Files(files)
+	if shallow {
+		return
+	}
+	if typErr != nil && len(lpkg.Errors) == 0 && len(files) > 0 {
+		if msg := typErr.Error(); strings.HasPrefix(msg, "package requires newer Go version") {
+			appendError(types.Error{Fset: e.fset, Pos: files[0].Package, Msg: msg})
+		}
+	}
+	if typErr != nil && len(lpkg.Errors) == 0 {
+		appendError(typErr)
+	}
+	illTyped := len(lpkg.Errors) > 0
+	for _, imp := range lpkg.Imports {
+		illTyped = illTyped || imp.IllTyped
+	}
+	lpkg.IllTyped = illTyped
+}
+
+func newTypesInfo() *types.Info {
+	return &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		FileVersions: map[*ast.File]string{},
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// exec runs one action, as checker's Action.execOnce does.
+func (e *engine) exec(act *action) {
+	var failed []string
+	for _, dep := range act.Deps {
+		if dep.Err != nil {
+			failed = append(failed, dep.String())
+		}
+	}
+	if failed != nil {
+		sort.Strings(failed)
+		act.Err = fmt.Errorf("failed prerequisites: %s", strings.Join(failed, ", "))
+		return
+	}
+	inputs := map[*analysis.Analyzer]any{}
+	for _, dep := range act.Deps {
+		if dep.Package == act.Package {
+			inputs[dep.Analyzer] = dep.Result
+		}
+	}
+	pkg := act.Package
+	n := act.node
+	module := &analysis.Module{}
+	if mod := pkg.Module; mod != nil {
+		module = &analysis.Module{Path: mod.Path, Version: mod.Version, GoVersion: mod.GoVersion}
+		if mod.Error != nil {
+			module.Error = &analysis.ModuleError{Err: mod.Error.Err}
+		}
+	}
+	a := act.Analyzer
+	own := n.objectFacts[a]
+	if own == nil && len(a.FactTypes) > 0 {
+		own = map[objectFactKey]analysis.Fact{}
+		n.objectFacts[a] = own
+	}
+	ownPkg := n.packageFacts[a]
+	if ownPkg == nil && len(a.FactTypes) > 0 {
+		ownPkg = map[reflect.Type]analysis.Fact{}
+		n.packageFacts[a] = ownPkg
+	}
+	pass := &analysis.Pass{
+		Analyzer:     a,
+		Fset:         pkg.Fset,
+		Files:        pkg.Syntax,
+		OtherFiles:   pkg.OtherFiles,
+		IgnoredFiles: pkg.IgnoredFiles,
+		Pkg:          pkg.Types,
+		TypesInfo:    pkg.TypesInfo,
+		TypesSizes:   pkg.TypesSizes,
+		TypeErrors:   pkg.TypeErrors,
+		Module:       module,
+		ResultOf:     inputs,
+		Report: func(d analysis.Diagnostic) {
+			act.Diagnostics = append(act.Diagnostics, d)
+		},
+		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool {
+			if obj == nil {
+				panic("nil object")
+			}
+			facts := own
+			if obj.Pkg() != pkg.Types {
+				facts = e.factsOf(obj.Pkg(), a)
+			}
+			if v, ok := facts[objectFactKey{obj, factType(ptr)}]; ok {
+				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
+				return true
+			}
+			return false
+		},
+		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
+			if obj.Pkg() != pkg.Types {
+				panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, pkg, obj, fact))
+			}
+			own[objectFactKey{obj, factType(fact)}] = fact
+		},
+		ImportPackageFact: func(p *types.Package, ptr analysis.Fact) bool {
+			if p == nil {
+				panic("nil package")
+			}
+			facts := ownPkg
+			if p != pkg.Types {
+				facts = e.packageFactsOf(p, a)
+			}
+			if v, ok := facts[factType(ptr)]; ok {
+				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
+				return true
+			}
+			return false
+		},
+		ExportPackageFact: func(fact analysis.Fact) {
+			ownPkg[factType(fact)] = fact
+		},
+		AllObjectFacts:  func() []analysis.ObjectFact { return e.allObjectFacts(n, a) },
+		AllPackageFacts: func() []analysis.PackageFact { return e.allPackageFacts(n, a) },
+	}
+	pass.ReadFile = func(filename string) ([]byte, error) {
+		if !slices.Contains(pass.OtherFiles, filename) && !slices.Contains(pass.IgnoredFiles, filename) &&
+			!slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return pass.Fset.File(f.FileStart).Name() == filename }) {
+			return nil, fmt.Errorf("Pass.ReadFile: %s is not among OtherFiles, IgnoredFiles, or names of Files", filename)
+		}
+		return os.ReadFile(filename)
+	}
+	act.Result, act.Err = func() (any, error) {
+		if pkg.IllTyped && !a.RunDespiteErrors {
+			return nil, errors.New("analysis skipped due to errors in package")
+		}
+		result, err := a.Run(pass)
+		if err != nil {
+			return nil, err
+		}
+		if got, want := reflect.TypeOf(result), a.ResultType; got != want {
+			return nil, fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v",
+				pass.Pkg.Path(), pass.Analyzer, got, want)
+		}
+		for i := range act.Diagnostics {
+			url, err := resolveURL(a, act.Diagnostics[i])
+			if err != nil {
+				return nil, err
+			}
+			act.Diagnostics[i].URL = url
+		}
+		return result, nil
+	}()
+	pass.ExportObjectFact, pass.ExportPackageFact = nil, nil
+}
+
+func (e *engine) nodeOfTypes(p *types.Package) *node {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.byTypes[p]
+}
+
+// factsOf returns the object facts of analyzer a about objects of p, a
+// finished dependency.
+func (e *engine) factsOf(p *types.Package, a *analysis.Analyzer) map[objectFactKey]analysis.Fact {
+	if n := e.nodeOfTypes(p); n != nil {
+		return n.objectFacts[a]
+	}
+	return nil
+}
+
+func (e *engine) packageFactsOf(p *types.Package, a *analysis.Analyzer) map[reflect.Type]analysis.Fact {
+	if n := e.nodeOfTypes(p); n != nil {
+		return n.packageFacts[a]
+	}
+	return nil
+}
+
+// deps returns n and its transitive imports.
+func deps(n *node) []*node {
+	seen := map[*node]bool{}
+	var out []*node
+	var visit func(*node)
+	visit = func(n *node) {
+		if seen[n] {
+			return
+		}
+		seen[n] = true
+		for _, imp := range n.imports {
+			visit(imp)
+		}
+		out = append(out, n)
+	}
+	visit(n)
+	return out
+}
+
+func (e *engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
+	var out []analysis.ObjectFact
+	for _, d := range deps(n) {
+		for k, f := range d.objectFacts[a] {
+			out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+		}
+	}
+	return out
+}
+
+func (e *engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.PackageFact {
+	var out []analysis.PackageFact
+	for _, d := range deps(n) {
+		for _, f := range d.packageFacts[a] {
+			out = append(out, analysis.PackageFact{Package: d.pkg.Types, Fact: f})
+		}
+	}
+	return out
+}
+
+func factType(fact analysis.Fact) reflect.Type {
+	t := reflect.TypeOf(fact)
+	if t.Kind() != reflect.Pointer {
+		panic(fmt.Sprintf("invalid Fact type: got %T, want pointer", fact))
+	}
+	return t
+}
+
+// exportedFrom reports whether obj may be visible to a package that
+// imports pkg (the checker's over-approximation of export data).
+func exportedFrom(obj types.Object, pkg *types.Package) bool {
+	switch obj := obj.(type) {
+	case *types.Func:
+		return obj.Exported() && obj.Pkg() == pkg || obj.Signature().Recv() != nil
+	case *types.Var:
+		return obj.IsField() || obj.Pkg() == pkg
+	case *types.TypeName, *types.Const:
+		return true
+	}
+	return false
+}
+
+// resolveURL is driverutil.ResolveURL: a diagnostic's URL, relative to
+// its analyzer's.
+func resolveURL(a *analysis.Analyzer, d analysis.Diagnostic) (string, error) {
+	if d.URL == "" && d.Category == "" && a.URL == "" {
+		return "", nil
+	}
+	raw := d.URL
+	if d.URL == "" && d.Category != "" {
+		raw = "#" + d.Category
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", fmt.Errorf("invalid Diagnostic.URL %q: %s", raw, err)
+	}
+	base, err := url.Parse(a.URL)
+	if err != nil {
+		return "", fmt.Errorf("invalid Analyzer.URL %q: %s", a.URL, err)
+	}
+	return base.ResolveReference(u).String(), nil
+}

@@ -1,0 +1,240 @@
+package engine_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bench/synth"
+	"github.com/bearercheck/bearercheck/internal/engine"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// output prints a graph as the plain run does, text and JSON.
+func output(t *testing.T, g *checker.Graph) string {
+	t.Helper()
+	var text, js bytes.Buffer
+	require.NoError(t, g.PrintText(&text, 1))
+	require.NoError(t, g.PrintJSON(&js))
+	return text.String() + "\n" + js.String()
+}
+
+func load(t *testing.T, dir string, mode packages.LoadMode) []*packages.Package {
+	t.Helper()
+	pkgs, err := packages.Load(&packages.Config{Mode: mode, Dir: dir, Tests: true}, "./...")
+	require.NoError(t, err)
+	require.NotEmpty(t, pkgs)
+	return pkgs
+}
+
+func suite() []*analysis.Analyzer {
+	return analyzers.New(bearercheck.NewFlagOptions()).Reporting()
+}
+
+// run analyses dir with the engine and returns what it prints.
+func run(t *testing.T, dir string, cache *engine.Cache) (string, *engine.Result) {
+	t.Helper()
+	res, err := engine.Analyze(engine.Config{
+		Analyzers: suite(),
+		Roots:     load(t, dir, engine.LoadMode),
+		Cache:     cache,
+		Salt:      []byte("test"),
+		Keep:      func(*packages.Package, map[*analysis.Analyzer]any) any { return nil },
+	})
+	require.NoError(t, err)
+	return output(t, res.Graph), res
+}
+
+// TestSameAsChecker: the engine prints exactly what go/analysis/checker
+// prints over packages.Load(LoadAllSyntax).
+func TestSameAsChecker(t *testing.T) {
+	dir := "../../testdata/example"
+	graph, err := checker.Analyze(suite(), load(t, dir, packages.LoadAllSyntax|packages.NeedModule), nil)
+	require.NoError(t, err)
+	want := output(t, graph)
+	require.Contains(t, want, "bearerheader")
+
+	got, res := run(t, dir, nil)
+	assert.True(t, want == got, "engine output:\n%s\nchecker output:\n%s", got, want)
+	assert.Zero(t, res.Cached)
+}
+
+// TestKeep: Keep sees every root's results while their syntax is alive.
+func TestKeep(t *testing.T) {
+	var mu sync.Mutex
+	seen := 0
+	res, err := engine.Analyze(engine.Config{
+		Analyzers: suite(),
+		Roots:     load(t, "../../testdata/example", engine.LoadMode),
+		Keep: func(pkg *packages.Package, results map[*analysis.Analyzer]any) any {
+			mu.Lock()
+			defer mu.Unlock()
+			seen++
+			assert.NotNil(t, pkg.TypesInfo, pkg.ID)
+			return pkg.ID
+		},
+	})
+	require.NoError(t, err)
+	assert.Positive(t, seen)
+	assert.Len(t, res.Kept, seen)
+	for pkg, v := range res.Kept {
+		assert.Equal(t, pkg.ID, v)
+		assert.Nil(t, pkg.Syntax, "syntax released")
+	}
+}
+
+// module writes a small synthetic module.
+func module(t *testing.T) (string, synth.Shape) {
+	dir := t.TempDir()
+	s := synth.Shape{Packages: 6, Files: 2, Funcs: 12, Sinks: 10}
+	require.NoError(t, synth.Write(dir, s))
+	return dir, s
+}
+
+// TestIncremental: a warm run takes everything from the cache; after one
+// edited file in a package no other imports, only that package is
+// analysed; both print exactly what a cold run prints.
+func TestIncremental(t *testing.T) {
+	dir, s := module(t)
+	cache, err := engine.OpenCache(t.TempDir())
+	require.NoError(t, err)
+
+	cold, res := run(t, dir, nil)
+	require.Contains(t, cold, "bearerheader")
+	total := res.Analysed
+
+	first, res := run(t, dir, cache)
+	assert.True(t, cold == first)
+	assert.Equal(t, total, res.Analysed)
+
+	warm, res := run(t, dir, cache)
+	assert.True(t, cold == warm)
+	assert.Zero(t, res.Analysed, "nothing analysed")
+	assert.Zero(t, res.Typed)
+	assert.Equal(t, total, res.Cached)
+
+	leaf := s.Leaves()[0]
+	file := filepath.Join(dir, s.PackageDir(leaf), s.FileName(0))
+	src, err := os.ReadFile(file)
+	require.NoError(t, err)
+	edited := append(src, "\nfunc edited(r *http.Request, tok string) { r.Header.Set(\"Authorization\", \"Bearer \"+tok) }\n"...)
+	require.NoError(t, os.WriteFile(file, edited, 0o644))
+	coldEdited, _ := run(t, dir, nil)
+	require.True(t, cold != coldEdited, "the edit adds a finding")
+	warmEdited, res := run(t, dir, cache)
+	assert.True(t, coldEdited == warmEdited)
+	assert.Equal(t, 1, res.Analysed, "only the edited package")
+	assert.Positive(t, res.Typed, "its imports are type-checked for it")
+
+	// An edit in a package others import: its importers are analysed again,
+	// with its new facts.
+	file = filepath.Join(dir, s.PackageDir(0), s.FileName(0))
+	src, err = os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, bytes.Replace(src, []byte("return \"Bearer \" + tok"), []byte("return tok"), 1), 0o644))
+	coldDep, _ := run(t, dir, nil)
+	require.True(t, coldEdited != coldDep, "the edit changes findings")
+	warmDep, _ := run(t, dir, cache)
+	assert.True(t, coldDep == warmDep)
+}
+
+// TestBadEntries: entries that are corrupt, truncated or another key's
+// are ignored and recomputed.
+func TestBadEntries(t *testing.T) {
+	dir, _ := module(t)
+	cacheDir := t.TempDir()
+	cache, err := engine.OpenCache(cacheDir)
+	require.NoError(t, err)
+	cold, res := run(t, dir, cache)
+	total := res.Analysed
+
+	var entries []string
+	require.NoError(t, filepath.Walk(cacheDir, func(path string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			entries = append(entries, path)
+		}
+		return err
+	}))
+	require.Len(t, entries, total)
+	damage := []func(data []byte, i int) []byte{
+		func(data []byte, _ int) []byte { return data[:len(data)/2] },                             // truncated
+		func(data []byte, _ int) []byte { d := bytes.Clone(data); d[len(d)-1] ^= 0xff; return d }, // corrupt
+		func(data []byte, _ int) []byte { return nil },                                            // empty
+		func(_ []byte, i int) []byte { // foreign: another entry's bytes
+			other, err := os.ReadFile(entries[(i+1)%len(entries)])
+			require.NoError(t, err)
+			return other
+		},
+		func(data []byte, _ int) []byte { return append(bytes.Clone(data), "junk"...) }, // extended
+	}
+	for i, path := range entries {
+		data, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(path, damage[i%len(damage)](data, i), 0o644))
+	}
+	got, res := run(t, dir, cache)
+	assert.True(t, cold == got)
+	assert.Equal(t, total, res.Analysed, "every damaged entry recomputed")
+	got, res = run(t, dir, cache)
+	assert.True(t, cold == got)
+	assert.Zero(t, res.Analysed, "entries rewritten")
+}
+
+// TestConcurrentRuns: runs sharing a cache do not corrupt it.
+func TestConcurrentRuns(t *testing.T) {
+	dir, _ := module(t)
+	cacheDir := t.TempDir()
+	cold, _ := run(t, dir, nil)
+	var wg sync.WaitGroup
+	outs := make([]string, 4)
+	for i := range outs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cache, err := engine.OpenCache(cacheDir)
+			if !assert.NoError(t, err) {
+				return
+			}
+			outs[i], _ = run(t, dir, cache)
+		}()
+	}
+	wg.Wait()
+	for _, out := range outs {
+		assert.True(t, cold == out)
+	}
+	cache, err := engine.OpenCache(cacheDir)
+	require.NoError(t, err)
+	warm, res := run(t, dir, cache)
+	assert.True(t, cold == warm)
+	assert.Zero(t, res.Analysed)
+	matches, err := filepath.Glob(filepath.Join(cacheDir, "*", "*.tmp-*"))
+	require.NoError(t, err)
+	assert.Empty(t, matches, "no temporary files left")
+}
+
+func TestCacheEntries(t *testing.T) {
+	c, err := engine.OpenCache(t.TempDir())
+	require.NoError(t, err)
+	var k1, k2 engine.Key
+	k1[0], k2[0] = 1, 2
+	_, ok := c.Get(k1)
+	assert.False(t, ok)
+	require.NoError(t, c.Put(k1, []byte("one")))
+	data, ok := c.Get(k1)
+	assert.True(t, ok)
+	assert.Equal(t, "one", string(data))
+	require.NoError(t, c.Put(k1, nil))
+	data, ok = c.Get(k1)
+	assert.True(t, ok)
+	assert.Empty(t, data)
+	_, ok = c.Get(k2)
+	assert.False(t, ok)
+}
