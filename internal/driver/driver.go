@@ -1,6 +1,7 @@
 // Package driver loads packages and runs the bearercheck analyzers over
-// them with go/analysis/checker. It is shared by the plain run of
-// cmd/bearercheck and by `bearercheck report`.
+// them with internal/engine (dependency order, each package's syntax let
+// go once analysed, an optional cache of earlier runs). It is shared by
+// the plain run of cmd/bearercheck and by `bearercheck report`.
 //
 // It tells the packages asked for (roots) from their dependencies: a root
 // that does not load or type-check is an error, a dependency that does not
@@ -9,6 +10,7 @@
 package driver
 
 import (
+	"encoding/json"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -17,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/engine"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -39,10 +42,16 @@ type Config struct {
 	// Progress, when set, is told as loading and analysis advance. It is
 	// called from several goroutines.
 	Progress func(Progress)
+	// Cache is where earlier runs' results are kept: "" the user cache
+	// directory (engine.DefaultCacheDir; no cache if it cannot be made),
+	// "off" none, anything else a directory.
+	Cache string
 	// Options, when set, is the configuration the analyzers read. The
 	// configuration of every loaded package is validated before analysis:
 	// an invalid one is Run's error (each problem once), never an error
-	// per package or analyzer.
+	// per package or analyzer; with a
+	// cache, each package's configuration is part of its cache key
+	// (without Options there is no cache).
 	Options *bearercheck.Options
 }
 
@@ -126,7 +135,7 @@ func Run(cfg Config) (*Result, error) {
 		return nil, fmt.Errorf("no packages given")
 	}
 	pkgs, err := packages.Load(&packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Mode:  engine.LoadMode,
 		Dir:   cfg.Dir,
 		Tests: cfg.Tests,
 	}, cfg.Patterns...)
@@ -138,16 +147,27 @@ func Run(cfg Config) (*Result, error) {
 	}
 	res := &Result{}
 	if cfg.Options != nil {
-		if res.ConfigWarnings, err = checkConfig(cfg.Options, pkgs); err != nil {
+		if err := cfg.Options.Check(PackageDirs(pkgs)); err != nil {
 			return nil, err
 		}
 	}
-	res.Errors, res.Warnings = loadErrors(pkgs)
 
 	analyzers := cfg.Analyzers
 	if cfg.Base != nil && !slices.Contains(analyzers, cfg.Base) {
-		// A root analyzer: the checker keeps only the results of roots.
+		// A root analyzer: only the results of roots are kept.
 		analyzers = append(analyzers[:len(analyzers):len(analyzers)], cfg.Base)
+	}
+	ecfg := engine.Config{
+		Analyzers: analyzers,
+		Roots:     pkgs,
+		// Roots keep nothing but their diagnostics (and the base result
+		// when asked for): their syntax is let go once analysed.
+		Keep: func(_ *packages.Package, results map[*analysis.Analyzer]any) any {
+			if cfg.Base == nil {
+				return nil
+			}
+			return results[cfg.Base]
+		},
 	}
 	if cfg.Progress != nil {
 		total := 0
@@ -155,19 +175,40 @@ func Run(cfg Config) (*Result, error) {
 			total++
 		}
 		cfg.Progress(Progress{Loaded: true, Total: total})
-		analyzers = append(analyzers[:len(analyzers):len(analyzers)], progressAnalyzer(cfg, total))
+		ecfg.Done = func(finished, total int) {
+			cfg.Progress(Progress{Loaded: true, Analysed: finished, Total: total})
+		}
 	}
-	graph, err := checker.Analyze(analyzers, pkgs, nil)
+	if err := useCache(&ecfg, cfg); err != nil {
+		return nil, err
+	}
+	if ecfg.Cache != nil {
+		// checkConfig looks allow entries up in the types of the
+		// packages they name: those are type-checked even when cached.
+		var allow []string
+		for _, p := range pkgs {
+			if c, err := cfg.Options.For(packageDir(p)); err == nil {
+				allow = append(allow, c.Allow...)
+			}
+		}
+		ecfg.NeedTypes = func(p *packages.Package) bool {
+			return slices.ContainsFunc(allow, func(s string) bool { return strings.HasPrefix(s, p.PkgPath) })
+		}
+	}
+	out, err := engine.Analyze(ecfg)
 	if err != nil {
 		return nil, err
 	}
-	res.Graph = graph
+	res.Graph = out.Graph
+	// Type errors are known once packages are type-checked.
+	res.Errors, res.Warnings = loadErrors(pkgs)
+	if cfg.Options != nil {
+		if res.ConfigWarnings, err = checkConfig(cfg.Options, pkgs); err != nil {
+			return nil, err
+		}
+	}
 
 	byPkg := map[*packages.Package]*Package{}
-	var progress *analysis.Analyzer
-	if cfg.Progress != nil {
-		progress = analyzers[len(analyzers)-1]
-	}
 	for _, p := range pkgs {
 		rp := &Package{
 			ID:          p.ID,
@@ -183,19 +224,19 @@ func Run(cfg Config) (*Result, error) {
 		byPkg[p] = rp
 		res.Packages = append(res.Packages, rp)
 	}
-	for act := range graph.All() {
+	for act := range out.Graph.All() {
 		if act.Err != nil {
 			res.ActionErrors = append(res.ActionErrors, fmt.Errorf("%s: %w", act.Analyzer.Name, act.Err))
 		}
 		rp := byPkg[act.Package]
-		if rp == nil || act.Analyzer == progress || !act.IsRoot {
+		if rp == nil || !act.IsRoot {
 			continue
 		}
 		if act.Err != nil {
 			rp.Errors = append(rp.Errors, act.Err)
 		}
 		if act.Analyzer == cfg.Base && cfg.Base != nil {
-			rp.Base, _ = act.Result.(*bearercheck.Result)
+			rp.Base, _ = out.Kept[act.Package].(*bearercheck.Result)
 		} else {
 			rp.Diagnostics[act.Analyzer.Name] = act.Diagnostics
 		}
@@ -249,6 +290,45 @@ func packageDir(p *packages.Package) string {
 		}
 	}
 	return ""
+}
+
+// useCache sets up the cache cfg.Cache selects.
+func useCache(ecfg *engine.Config, cfg Config) error {
+	if cfg.Cache == "off" || cfg.Options == nil {
+		return nil
+	}
+	dir := cfg.Cache
+	if dir == "" {
+		var err error
+		if dir, err = engine.DefaultCacheDir(); err != nil {
+			return nil // no user cache directory: no cache
+		}
+	}
+	c, err := engine.OpenCache(dir)
+	if err != nil && cfg.Cache == "" {
+		return nil // the default directory cannot be made: no cache
+	}
+	if err != nil {
+		return err
+	}
+	tool, err := engine.ToolID()
+	if err != nil {
+		return nil // no way to tell this build's entries from another's
+	}
+	ecfg.Cache, ecfg.Salt = c, tool
+	ecfg.PackageSalt = func(p *packages.Package) ([]byte, error) {
+		// The configuration that applies to the package, as the base
+		// analyzer finds it: from the directory of its first file.
+		if len(p.CompiledGoFiles) == 0 {
+			return nil, nil
+		}
+		c, err := cfg.Options.For(filepath.Dir(p.CompiledGoFiles[0]))
+		if err != nil {
+			return nil, err
+		}
+		return json.Marshal(c)
+	}
+	return nil
 }
 
 // loadErrors returns the errors of the packages asked for, and one

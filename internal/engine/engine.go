@@ -74,6 +74,9 @@ type Config struct {
 	// depends on (its configuration file, say). A package for which it
 	// fails is analysed every time.
 	PackageSalt func(pkg *packages.Package) ([]byte, error)
+	// NeedTypes, when set, says which packages the caller needs the
+	// Types of even when the cache makes them unnecessary.
+	NeedTypes func(pkg *packages.Package) bool
 	// Done, when set, is called each time a package is finished, with the
 	// number finished and the total. It is called from several goroutines.
 	Done func(finished, total int)

@@ -2,8 +2,12 @@ package engine_test
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -53,18 +57,49 @@ func run(t *testing.T, dir string, cache *engine.Cache) (string, *engine.Result)
 	return output(t, res.Graph), res
 }
 
-// TestSameAsChecker: the engine prints exactly what go/analysis/checker
-// prints over packages.Load(LoadAllSyntax).
+// TestSameAsChecker: the engine finds exactly what go/analysis/checker
+// finds over packages.Load(LoadAllSyntax). The order of a package's
+// diagnostics may differ: the checker's follows the order in which
+// go/packages happened to parse the files (in parallel), the engine's the
+// order of the files.
 func TestSameAsChecker(t *testing.T) {
 	dir := "../../testdata/example"
 	graph, err := checker.Analyze(suite(), load(t, dir, packages.LoadAllSyntax|packages.NeedModule), nil)
 	require.NoError(t, err)
-	want := output(t, graph)
+	want := sorted(t, graph)
 	require.Contains(t, want, "bearerheader")
 
-	got, res := run(t, dir, nil)
+	res, err := engine.Analyze(engine.Config{Analyzers: suite(), Roots: load(t, dir, engine.LoadMode)})
+	require.NoError(t, err)
+	got := sorted(t, res.Graph)
 	assert.True(t, want == got, "engine output:\n%s\nchecker output:\n%s", got, want)
-	assert.Zero(t, res.Cached)
+}
+
+// sorted prints a graph's text (one diagnostic per line) and JSON output,
+// diagnostics sorted.
+func sorted(t *testing.T, g *checker.Graph) string {
+	var text, js bytes.Buffer
+	require.NoError(t, g.PrintText(&text, -1))
+	require.NoError(t, g.PrintJSON(&js))
+	lines := strings.Split(text.String(), "\n")
+	slices.Sort(lines)
+	var tree map[string]map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(js.Bytes(), &tree))
+	for _, byAnalyzer := range tree {
+		for name, raw := range byAnalyzer {
+			var diags []map[string]any
+			if json.Unmarshal(raw, &diags) != nil {
+				continue // an error
+			}
+			slices.SortFunc(diags, func(a, b map[string]any) int { return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)) })
+			data, err := json.Marshal(diags)
+			require.NoError(t, err)
+			byAnalyzer[name] = data
+		}
+	}
+	data, err := json.MarshalIndent(tree, "", "\t")
+	require.NoError(t, err)
+	return strings.Join(lines, "\n") + "\n" + string(data)
 }
 
 // TestKeep: Keep sees every root's results while their syntax is alive.

@@ -156,8 +156,11 @@ func (e *engine) plan() {
 		}
 	})
 	for _, n := range e.order {
-		if n.entry == nil {
+		switch {
+		case n.entry == nil:
 			n.mode = full
+		case e.cfg.NeedTypes != nil && e.cfg.NeedTypes(n.pkg):
+			n.mode = shallow
 		}
 	}
 	// What is analysed needs the types and facts of all it imports.
