@@ -210,6 +210,11 @@ func (e *engine) analyzersByName() map[string]*analysis.Analyzer {
 func (e *engine) keyOf(n *node, hashes map[string][]byte) (Key, bool) {
 	h := sha256.New()
 	fmt.Fprintf(h, "salt %x\n", e.cfg.Salt)
+	// What an analyzer reports may depend on which others run (the
+	// directives it reports, say): the set asked for is part of the key.
+	for _, a := range e.cfg.Analyzers {
+		fmt.Fprintf(h, "analyzer %q\n", a.Name)
+	}
 	p := n.pkg
 	fmt.Fprintf(h, "pkg %q %q %q\n", p.ID, p.PkgPath, p.Name)
 	if p.Module != nil {
