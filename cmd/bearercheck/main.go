@@ -59,6 +59,8 @@ func main() {
 	opts = bearercheck.NewFlagOptions()
 	opts.Reporting = analyzers.Findings(enabledNames(os.Args[1:], suite)...)
 	opts.RegisterFlags(flag.CommandLine)
+	// Accepted everywhere; only plain runs and report use the cache.
+	flag.String("cache", "", "cache directory of plain runs and report (default the user cache directory; off: none)")
 	multichecker.Main(analyzers.New(opts).Reporting()...)
 }
 
