@@ -280,7 +280,19 @@ func Analyze(p *Package) *Result {
 		r.TaskCalls = filter(r.TaskCalls, func(c *TaskCall) bool { return c.Generated })
 	}
 	// Source order: package-level sites were found after the functions.
-	bySite := func(x, y *Site) int { return cmp.Compare(x.Value.Pos(), y.Value.Pos()) }
+	// Files in the order of the package's files, not of token.Pos: files
+	// parsed concurrently get their bases in no fixed order.
+	fileIndex := map[*token.File]int{}
+	for i, f := range a.pkg.Files {
+		fileIndex[a.pkg.Fset.File(f.FileStart)] = i
+	}
+	bySite := func(x, y *Site) int {
+		fx, fy := a.pkg.Fset.File(x.Value.Pos()), a.pkg.Fset.File(y.Value.Pos())
+		if fx != fy {
+			return cmp.Compare(fileIndex[fx], fileIndex[fy])
+		}
+		return cmp.Compare(x.Value.Pos(), y.Value.Pos())
+	}
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes; from here on
