@@ -273,3 +273,26 @@ func TestCacheEntries(t *testing.T) {
 	_, ok = c.Get(k2)
 	assert.False(t, ok)
 }
+
+// TestAnalyzerSubset: a run of some analyzers does not take another
+// selection's entries (what one reports may depend on which others run).
+func TestAnalyzerSubset(t *testing.T) {
+	dir, _ := module(t)
+	cache, err := engine.OpenCache(t.TempDir())
+	require.NoError(t, err)
+	run(t, dir, cache) // all analyzers
+	only := func(c *engine.Cache) (string, *engine.Result) {
+		res, err := engine.Analyze(engine.Config{
+			Analyzers: suite()[1:2],
+			Roots:     load(t, dir, engine.LoadMode),
+			Cache:     c,
+			Salt:      []byte("test"),
+		})
+		require.NoError(t, err)
+		return output(t, res.Graph), res
+	}
+	cold, _ := only(nil)
+	got, res := only(cache)
+	assert.True(t, cold == got)
+	assert.Positive(t, res.Analysed, "not taken from the other selection's entries")
+}
