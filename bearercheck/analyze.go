@@ -52,6 +52,10 @@ type Result struct {
 	// Credentials are the hard-coded credentials, suppressed ones included:
 	// places whose text must never be printed.
 	Credentials []*Site
+	// Secrets are the source ranges that hold credential text: each
+	// credential's value and the literals, constants and assignments it
+	// is built from. No output may print a line they touch.
+	Secrets []Span
 	// Summaries holds the summary of every function of the package that has one.
 	Summaries map[*types.Func]*FuncSummary
 	// Fields holds, for the package's exported fields that hold bearer
@@ -272,6 +276,7 @@ func Analyze(p *Package) *Result {
 		}
 	}
 	r.Fields = a.bearerFields()
+	r.Secrets = a.secretSpans(r.Credentials)
 	a.applyDirectives(files, r)
 	if a.cfg.Generated == GeneratedSkip {
 		r.Sites = filter(r.Sites, func(s *Site) bool { return s.Generated })

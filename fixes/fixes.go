@@ -271,13 +271,14 @@ func overlap(a, b []edit) bool {
 // around an edit (-diff).
 const diffContext = 3
 
-// nearSecret reports whether an edit lies within diffContext lines of a
-// hard-coded credential: the credential would then be printed as context
+// nearSecret reports whether an edit lies within diffContext lines of
+// credential text (a hard-coded credential, suppressed or not, or a
+// literal it is built from): the credential would then be printed as context
 // by -diff, and secrets never appear in any output. Such a site gets no fix.
 func (f *Fixer) nearSecret(edits []edit) bool {
 	fset := f.pass.Fset
-	for _, s := range f.res.Credentials {
-		from, to := fset.Position(s.Value.Pos()), fset.Position(s.Value.End())
+	for _, s := range f.res.Secrets {
+		from, to := fset.Position(s.Pos), fset.Position(s.End)
 		for _, e := range edits {
 			start, end := fset.Position(e.pos), fset.Position(e.end)
 			if start.Filename == from.Filename &&

@@ -1,54 +1,92 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
-	"go/token"
-	"io"
 	"os"
-	"strings"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"slices"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/internal/driver"
-
+	"github.com/bearercheck/bearercheck/internal/output"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 )
 
-// lintFlags are the flags of a plain run (text or -json). A run that uses
-// any other flag (-fix, -diff, -debug, -cpuprofile, -flags, -V, …) or a
-// vet unit goes to multichecker.Main instead.
-type lintFlags struct {
-	fs      *flag.FlagSet
-	json    bool
-	context int
-	tests   bool
-	cache   string
-	enable  map[string]*bool
+// runFlags are the flags of a standalone run.
+type runFlags struct {
+	fs                              *flag.FlagSet
+	json, fix, diff, tests, version bool
+	context                         int
+	cache                           string
+	cpuprofile, memprofile, trace   string
+	enable                          map[string]*bool
+	opts                            *bearercheck.Options
 }
 
-func newLintFlags(analyzers []*analysis.Analyzer, register func(*flag.FlagSet)) *lintFlags {
-	f := &lintFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}}
-	f.fs.SetOutput(io.Discard)
-	f.fs.BoolVar(&f.json, "json", false, "")
-	f.fs.IntVar(&f.context, "c", -1, "")
-	f.fs.BoolVar(&f.tests, "test", true, "")
-	f.fs.StringVar(&f.cache, "cache", "", "")
-	for _, a := range analyzers {
-		f.enable[a.Name] = f.fs.Bool(a.Name, false, "")
+func newRunFlags(names []string) *runFlags {
+	f := &runFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}, opts: bearercheck.NewFlagOptions()}
+	fs := f.fs
+	fs.BoolVar(&f.json, "json", false, "print the findings as the go/analysis JSON tree on stdout")
+	fs.IntVar(&f.context, "c", -1, "print `N` lines of source around each finding (lines holding credentials are redacted)")
+	fs.BoolVar(&f.fix, "fix", false, "apply the suggested fixes, then list the findings that remain")
+	fs.BoolVar(&f.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
+	fs.BoolVar(&f.tests, "test", true, "load the test variants of the packages too (their _test.go files are analysed only with -include-tests)")
+	fs.StringVar(&f.cache, "cache", "", "cache `dir`ectory of earlier runs' results (default the user cache directory; off: none)")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
+	fs.StringVar(&f.memprofile, "memprofile", "", "write a memory profile to `file`")
+	fs.StringVar(&f.trace, "trace", "", "write an execution trace to `file`")
+	fs.BoolVar(&f.version, "V", false, "print the version and exit (-V=full: the go command's cache key)")
+	fs.String("C", "", "change to `dir` before running (may appear anywhere among the flags)")
+	for _, name := range names {
+		f.enable[name] = fs.Bool(name, false, "enable only the "+name+" analyzer (-"+name+"=false: all but it)")
 	}
-	register(f.fs)
+	f.opts.RegisterFlags(fs)
+	fs.Usage = func() {
+		out := fs.Output()
+		fmt.Fprintln(out, "usage: bearercheck [flags] packages")
+		fmt.Fprintln(out, "       go vet -vettool=$(command -v bearercheck) [flags] packages")
+		fmt.Fprintln(out, "       go fix -fixtool=$(command -v bearercheck) [flags] packages")
+		fmt.Fprintln(out, "\nbearercheck finds hard-coded Bearer Authorization headers, bearer-only helpers\nand calls that ignore an agent task. Flags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(out, "\nExit status: 0 nothing to report, 3 findings (after -fix or -diff: findings that remain),\n1 errors, 2 invalid flags.")
+	}
 	return f
+}
+
+// validate rejects flags that contradict each other.
+func (f *runFlags) validate() error {
+	set := map[string]bool{}
+	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	switch {
+	case set["include-tests"] && f.opts.Config.IncludeTests && !f.tests:
+		return errors.New("-include-tests analyses _test.go files, but -test=false does not load them")
+	case f.json && (f.fix || f.diff):
+		return errors.New("-json prints findings, -fix and -diff apply or show fixes: use one")
+	case f.json && f.context >= 0:
+		return errors.New("-c prints source context in text output; -json has none")
+	case len(f.fs.Args()) == 0:
+		return errors.New("no packages given (try ./...)")
+	}
+	for _, arg := range f.fs.Args() {
+		if name, _, _ := flagArg(arg); name != "" {
+			return fmt.Errorf("flag %s after the packages: flags come first", arg)
+		}
+	}
+	return nil
 }
 
 // selected returns the analyzers the enable flags select: those set to
 // true if any is, else all but those set to false.
-func (f *lintFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+func (f *runFlags) selected(all []*analysis.Analyzer) []*analysis.Analyzer {
 	set := map[string]bool{}
 	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
 	var on, notOff []*analysis.Analyzer
-	for _, a := range analyzers {
+	for _, a := range all {
 		if set[a.Name] && *f.enable[a.Name] {
 			on = append(on, a)
 		}
@@ -62,30 +100,66 @@ func (f *lintFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyze
 	return notOff
 }
 
-// lint is the plain run: it loads the packages itself so that it can tell
-// the packages asked for from their dependencies. A package asked for that
-// does not load or type-check is an error; a dependency that does not
-// type-check is named once, as a warning, and its importers are analysed
-// with what it does declare. Exit status: 0 no findings (or -json), 3
-// findings, 1 errors.
-func lint(f *lintFlags, opts *bearercheck.Options, suite []*analysis.Analyzer) int {
-	patterns := f.fs.Args()
-	if len(patterns) == 0 {
-		fmt.Fprintln(os.Stderr, "usage: bearercheck [flags] packages (see bearercheck -help)")
+// standalone is a run of the command on package patterns: every output
+// mode (text, -json, -c, -fix, -diff) goes through package output.
+func standalone(args []string) int {
+	names := []string{}
+	for _, a := range analyzers.New(bearercheck.NewFlagOptions()).Reporting() {
+		names = append(names, a.Name)
+	}
+	f := newRunFlags(names)
+	f.fs.SetOutput(os.Stderr)
+	if err := f.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package has printed the error and the usage
+	}
+	if f.version {
+		fmt.Println("bearercheck version devel")
+		return 0
+	}
+	if err := f.validate(); err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		return 2
+	}
+	stop, err := f.profile()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		return 1
 	}
-	selected := f.selected(suite)
+	code := f.run()
+	if err := stop(); err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		code = max(code, 1)
+	}
+	return code
+}
+
+// run loads the packages, analyses them and prints the outcome.
+func (f *runFlags) run() int {
+	dir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck:", err)
+		return 1
+	}
+	suite := analyzers.New(f.opts)
+	selected := f.selected(suite.Reporting())
 	names := make([]string, len(selected))
 	for i, a := range selected {
 		names[i] = a.Name
 	}
-	opts.Reporting = analyzers.Findings(names...)
+	f.opts.Reporting = analyzers.Findings(names...)
+	// The configuration of every loaded package is validated before
+	// analysis: an invalid one is driver.Run's error, and nothing is
+	// printed or fixed.
 	res, err := driver.Run(driver.Config{
-		Patterns:  patterns,
+		Patterns:  f.fs.Args(),
 		Tests:     f.tests,
 		Analyzers: selected,
+		Base:      suite.Base, // a root: the output policy reads its results
+		Options:   f.opts,
 		Cache:     f.cache,
-		Options:   opts,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
@@ -99,22 +173,97 @@ func lint(f *lintFlags, opts *bearercheck.Options, suite []*analysis.Analyzer) i
 		exit = 1
 	}
 	graph := res.Graph
+	findings, errs := output.Collect(graph)
+	secrets := output.NewSecrets()
+	for _, p := range res.Packages {
+		if p.Base != nil {
+			secrets.AddPackage(p.Fset, p.Files, p.Base.Secrets)
+		}
+	}
+	if len(errs) > 0 {
+		exit = 1
+	}
 	if f.json {
-		if err := graph.PrintJSON(os.Stdout); err != nil {
+		if err := output.JSON(os.Stdout, findings, errs); err != nil {
+			fmt.Fprintln(os.Stderr, "bearercheck:", err)
 			return 1
 		}
-	} else {
-		printText(os.Stderr, graph, f.context)
+		return exit
 	}
-	for act := range graph.All() {
-		switch {
-		case act.Err != nil:
-			exit = 1
-		case act.IsRoot && len(act.Diagnostics) > 0 && !f.json && exit == 0:
-			exit = 3
+	for _, e := range errs {
+		fmt.Fprintf(os.Stderr, "%s: %v\n", e.Analyzer, e.Err)
+	}
+	var sources map[string][]byte
+	if f.fix || f.diff {
+		if exit != 0 {
+			fmt.Fprintln(os.Stderr, "bearercheck: not fixing: the errors above must be fixed first")
+			return exit
 		}
+		fixes, err := output.ApplyFixes(findings, secrets, f.diff, os.Stdout)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "bearercheck:", err)
+			return 1
+		}
+		if fixes.Conflicts > 0 {
+			fmt.Fprintf(os.Stderr, "bearercheck: %d fixes overlap others and were not applied: run -fix again\n", fixes.Conflicts)
+		}
+		findings = slices.DeleteFunc(findings, func(x *output.Finding) bool { return fixes.Fixed[x] })
+		sources = fixes.Old
+	}
+	text := &output.Text{W: os.Stderr, Dir: dir, Context: f.context, Secrets: secrets, Sources: sources}
+	for _, x := range findings {
+		text.Print(x)
+	}
+	if len(findings) > 0 && exit == 0 {
+		exit = 3
 	}
 	return exit
+}
+
+// profile starts the profiles asked for and returns the function that
+// writes them.
+func (f *runFlags) profile() (stop func() error, err error) {
+	var stops []func() error
+	stop = func() error {
+		var errs []error
+		for _, s := range slices.Backward(stops) {
+			errs = append(errs, s())
+		}
+		return errors.Join(errs...)
+	}
+	if f.cpuprofile != "" {
+		out, err := os.Create(f.cpuprofile)
+		if err != nil {
+			return stop, err
+		}
+		if err := pprof.StartCPUProfile(out); err != nil {
+			out.Close()
+			return stop, err
+		}
+		stops = append(stops, func() error { pprof.StopCPUProfile(); return out.Close() })
+	}
+	if f.trace != "" {
+		out, err := os.Create(f.trace)
+		if err != nil {
+			return stop, errors.Join(err, stop())
+		}
+		if err := trace.Start(out); err != nil {
+			out.Close()
+			return stop, errors.Join(err, stop())
+		}
+		stops = append(stops, func() error { trace.Stop(); return out.Close() })
+	}
+	if f.memprofile != "" {
+		out, err := os.Create(f.memprofile)
+		if err != nil {
+			return stop, errors.Join(err, stop())
+		}
+		stops = append(stops, func() error {
+			runtime.GC()
+			return errors.Join(pprof.WriteHeapProfile(out), out.Close())
+		})
+	}
+	return stop, nil
 }
 
 // reportLoadErrors prints the errors of the packages asked for, and a
@@ -136,94 +285,4 @@ func reportLoadErrors(res *driver.Result) bool {
 			w.PkgPath, w.Errors[0], more)
 	}
 	return len(res.Errors) > 0
-}
-
-// printText prints diagnostics as graph.PrintText does (errors of every
-// action, diagnostics of the packages asked for, duplicates from test
-// variants dropped, -c context lines), except that a line holding a
-// hard-coded credential is never printed as context: secrets found in
-// source never appear in any output.
-func printText(w io.Writer, graph *checker.Graph, contextLines int) {
-	secret := map[string]map[int]bool{}
-	for act := range graph.All() {
-		for _, d := range act.Diagnostics {
-			if d.Category != string(bearercheck.KindHardCoded) {
-				continue
-			}
-			fset := act.Package.Fset
-			start, end := fset.Position(d.Pos), fset.Position(d.End)
-			if secret[start.Filename] == nil {
-				secret[start.Filename] = map[int]bool{}
-			}
-			for l := start.Line; l <= max(end.Line, start.Line); l++ {
-				secret[start.Filename][l] = true
-			}
-		}
-	}
-	files := map[string][]string{}
-	print := func(fset *token.FileSet, pos, end token.Pos, msg string) {
-		posn := fset.Position(pos)
-		fmt.Fprintf(w, "%s: %s\n", posn, msg)
-		if contextLines < 0 {
-			return
-		}
-		last := fset.Position(end).Line
-		if last < posn.Line {
-			last = posn.Line
-		}
-		lines, ok := files[posn.Filename]
-		if !ok {
-			data, _ := os.ReadFile(posn.Filename)
-			lines = strings.Split(string(data), "\n")
-			files[posn.Filename] = lines
-		}
-		for i := posn.Line - contextLines; i <= last+contextLines; i++ {
-			switch {
-			case i < 1 || i > len(lines):
-			case secret[posn.Filename][i]:
-				fmt.Fprintf(w, "%d\t[line redacted: hard-coded credential]\n", i)
-			default:
-				fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
-			}
-		}
-	}
-	type key struct {
-		pos, end token.Position
-		a        *analysis.Analyzer
-		msg      string
-	}
-	seen := map[key]bool{}
-	done := map[*checker.Action]bool{}
-	var visit func(*checker.Action)
-	visit = func(act *checker.Action) {
-		if done[act] {
-			return
-		}
-		done[act] = true
-		for _, dep := range act.Deps {
-			visit(dep)
-		}
-		if act.Err != nil {
-			fmt.Fprintf(w, "%s: %v\n", act.Analyzer.Name, act.Err)
-			return
-		}
-		if !act.IsRoot {
-			return
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			print(fset, d.Pos, d.End, d.Message)
-			for _, rel := range d.Related {
-				print(fset, rel.Pos, rel.End, "\t"+rel.Message)
-			}
-		}
-	}
-	for _, root := range graph.Roots {
-		visit(root)
-	}
 }

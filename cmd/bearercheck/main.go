@@ -1,7 +1,7 @@
 // Command bearercheck finds hard-coded "Authorization: Bearer" headers,
 // bearer-only helpers and calls that ignore an agent task.
 //
-//	bearercheck [flags] ./...                      # standalone, -fix, -diff, -json
+//	bearercheck [flags] ./...                      # standalone: text, -json, -c, -fix, -diff
 //	bearercheck -C dir [flags] ./...               # run in dir, as go -C does
 //	go vet -vettool=$(command -v bearercheck) ./... # as a vet tool
 //	go fix -fixtool=$(command -v bearercheck) ./... # as a fix tool
@@ -11,57 +11,77 @@
 // -token-methods, -agent-task-types, -header-setters, -bearer-apis, -allow
 // and -include-tests, which win over any file.
 //
-// Exit status (standalone): 0 no findings (always, with -json, unless an
-// error), 3 findings, 1 a package asked for did not load or type-check, or
-// the analysis failed. A dependency that does not type-check is a warning.
+// Exit status (standalone): 0 nothing to report (always, with -json,
+// unless an error); 3 findings (with -fix or -diff: findings that the
+// fixes do not remove); 1 an error: invalid configuration, a package asked
+// for that does not load or type-check, a failed analysis, a fix that
+// could not be written; 2 invalid flags. A dependency that does not
+// type-check is a warning.
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
-	"github.com/bearercheck/bearercheck/internal/driver"
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
-	"golang.org/x/tools/go/packages"
 )
 
 func main() {
-	if err := chdir(); err != nil {
+	args, err := chdir(os.Args[1:])
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		os.Exit(1)
+		os.Exit(2)
 	}
-	if len(os.Args) > 1 && os.Args[1] == "report" {
-		os.Exit(runReport(os.Args[2:]))
+	if len(args) > 0 && args[0] == "report" {
+		os.Exit(runReport(args[1:]))
 	}
-	// A plain run (text or -json) uses the driver in driver.go, which tells
-	// broken dependencies from broken packages and validates the
-	// configuration of every package it loads; everything else (-fix,
-	// -diff, vet units, -flags, -V, profiling) is multichecker's.
-	opts := bearercheck.NewFlagOptions()
-	suite := analyzers.New(opts).Reporting()
-	lf := newLintFlags(suite, opts.RegisterFlags)
-	if err := lf.fs.Parse(os.Args[1:]); err == nil && !vetUnit(lf.fs.Args()) {
-		os.Exit(lint(lf, opts, suite))
+	if vetQuery(args) {
+		os.Exit(printVersion())
 	}
-	if err := checkConfig(os.Args[1:]); err != nil {
+	if !vetProtocol(args) {
+		os.Exit(standalone(args))
+	}
+	// The go vet / go fix protocol: -flags, and units (one .cfg file).
+	if err := checkConfig(args); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	opts = bearercheck.NewFlagOptions()
-	opts.Reporting = analyzers.Findings(enabledNames(os.Args[1:], suite)...)
+	opts := bearercheck.NewFlagOptions()
+	suite := analyzers.New(opts)
+	reporting := suite.Reporting()
+	opts.Reporting = analyzers.Findings(enabledNames(args, reporting)...)
+	os.Args = append(os.Args[:1], args...)
+	if context, json, fix, rest := vetFlags(args); context >= 0 || json || fix {
+		// Source context and diffs are printed through the output policy,
+		// never by unitchecker or the go command from the file.
+		os.Args = append(os.Args[:1], rest...)
+		reporting = vetPolicy(reporting, suite.Base, context, json, fix)
+	}
 	opts.RegisterFlags(flag.CommandLine)
-	// Accepted everywhere; only plain runs and report use the cache.
+	// Accepted on every path; only plain runs and report use the cache.
 	flag.String("cache", "", "cache directory of plain runs and report (default the user cache directory; off: none)")
-	multichecker.Main(analyzers.New(opts).Reporting()...)
+	multichecker.Main(reporting...)
+}
+
+// vetProtocol reports whether the arguments are a go vet or go fix request:
+// the -flags query, or a unit (one .cfg file describing a package).
+func vetProtocol(args []string) bool {
+	return len(args) == 1 && (args[0] == "-flags" || args[0] == "--flags") ||
+		len(args) > 0 && vetUnit(args[len(args)-1:])
+}
+
+// vetQuery reports whether the arguments are the version query (-V=full)
+// that the go command makes to key its caches.
+func vetQuery(args []string) bool {
+	if len(args) != 1 {
+		return false
+	}
+	name, value, _ := flagArg(args[0])
+	return name == "V" && value == "full"
 }
 
 // vetUnit reports whether the arguments are a go vet (or go fix) unit:
@@ -70,118 +90,45 @@ func vetUnit(args []string) bool {
 	return len(args) == 1 && strings.HasSuffix(args[0], ".cfg")
 }
 
-// checkConfig validates, before any package is analysed, the
-// configuration of a multichecker run: that of the package of a vet unit,
-// or of every package the patterns load (only their names and files are
-// loaded), or else of the current directory. An invalid configuration is
-// then one clear error and exit status 1 in every output mode (with -json,
-// go/analysis drivers exit 0 even when an analyzer fails), never an error
-// per package or a failed-prerequisites cascade.
-func checkConfig(args []string) error {
-	opts := bearercheck.NewFlagOptions()
-	probe := flag.NewFlagSet("bearercheck", flag.ContinueOnError)
-	probe.SetOutput(io.Discard)
-	opts.RegisterFlags(probe)
-	for _, name := range []string{"fix", "diff", "json", "test", "flags", "bearerheader", "bearerhelper", "taskauth"} {
-		probe.Bool(name, false, "")
-	}
-	for _, name := range []string{"c", "debug", "cpuprofile", "memprofile", "trace", "V"} {
-		probe.String(name, "", "")
-	}
-	if err := probe.Parse(args); err != nil {
-		if strings.Contains(err.Error(), "invalid value") {
-			return fmt.Errorf("bearercheck: %v", err) // a bad setting or -config file
+// chdir handles -C dir (or -C=dir) anywhere on the command line (before
+// a "--"), as go -C does, and returns the other arguments.
+func chdir(args []string) ([]string, error) {
+	var rest []string
+	dir := ""
+	for i := 0; i < len(args); i++ {
+		if args[i] == "--" {
+			rest = append(rest, args[i:]...)
+			break
 		}
-		return nil // multichecker reports unknown flags
-	}
-	if probe.Lookup("flags").Value.String() == "true" || probe.Lookup("V").Value.String() != "" {
-		return nil // a go vet query
-	}
-	var dirs []string
-	switch rest := probe.Args(); {
-	case vetUnit(rest):
-		data, err := os.ReadFile(rest[0])
-		if err != nil {
-			return nil // unitchecker reports it
+		name, value, hasValue := flagArg(args[i])
+		if name != "C" {
+			rest = append(rest, args[i])
+			continue
 		}
-		var unit struct{ Dir string }
-		if json.Unmarshal(data, &unit) != nil {
-			return nil
-		}
-		dirs = []string{unit.Dir}
-	case len(rest) > 0:
-		pkgs, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedDeps, Tests: true}, rest...)
-		if err != nil {
-			return nil // multichecker reports it
-		}
-		dirs = driver.PackageDirs(pkgs)
-	default:
-		dir, err := os.Getwd()
-		if err != nil {
-			return err
-		}
-		dirs = []string{dir}
-	}
-	return opts.Check(dirs)
-}
-
-// enabledNames returns the names of the analyzers that the enable flags
-// in args select, as go/analysis drivers do: those set to true if any is,
-// else all but those set to false.
-func enabledNames(args []string, all []*analysis.Analyzer) []string {
-	set := map[string]bool{}
-	for _, arg := range args {
-		name, value, hasValue := flagArg(arg)
-		on, err := strconv.ParseBool(value)
 		if !hasValue {
-			on, err = true, nil
+			if i+1 >= len(args) {
+				return nil, fmt.Errorf("-C requires a directory")
+			}
+			i++
+			value = args[i]
 		}
-		if err == nil && slices.ContainsFunc(all, func(a *analysis.Analyzer) bool { return a.Name == name }) {
-			set[name] = on
+		if dir != "" {
+			return nil, fmt.Errorf("-C given twice")
+		}
+		dir = value
+	}
+	if dir != "" {
+		if err := os.Chdir(dir); err != nil {
+			return nil, fmt.Errorf("-C: %v", err)
 		}
 	}
-	var on, notOff []string
-	for _, a := range all {
-		if v, ok := set[a.Name]; ok && v {
-			on = append(on, a.Name)
-		}
-		if v, ok := set[a.Name]; !ok || v {
-			notOff = append(notOff, a.Name)
-		}
-	}
-	if len(on) > 0 {
-		return on
-	}
-	return notOff
-}
-
-// chdir handles a leading -C dir (or -C=dir), which must come first.
-func chdir() error {
-	if len(os.Args) < 2 {
-		return nil
-	}
-	name, dir, hasValue := flagArg(os.Args[1])
-	if name != "C" {
-		return nil
-	}
-	rest := os.Args[2:]
-	if !hasValue {
-		if len(rest) == 0 {
-			return fmt.Errorf("-C requires a directory")
-		}
-		dir, rest = rest[0], rest[1:]
-	}
-	os.Args = append(os.Args[:1], rest...)
-	if err := os.Chdir(dir); err != nil {
-		return fmt.Errorf("-C: %v", err)
-	}
-	return nil
+	return rest, nil
 }
 
 // flagArg splits a command-line argument "-name", "--name" or
 // "-name=value"; name is "" when arg is not a flag.
 func flagArg(arg string) (name, value string, hasValue bool) {
-	if !strings.HasPrefix(arg, "-") {
+	if !strings.HasPrefix(arg, "-") || arg == "-" {
 		return "", "", false
 	}
 	arg = strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")

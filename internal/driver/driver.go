@@ -121,6 +121,8 @@ type Package struct {
 	// Base is the base analyzer's result (nil when Config.Base is nil or
 	// the package has no files).
 	Base *bearercheck.Result
+	// Files are the package's Go files as analysed (CompiledGoFiles).
+	Files []string
 	// Diagnostics are the diagnostics of each analyzer, by name.
 	Diagnostics map[string][]analysis.Diagnostic
 	// Errors are the errors of this package's actions.
@@ -216,6 +218,7 @@ func Run(cfg Config) (*Result, error) {
 			Name:        p.Name,
 			TestVariant: p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test"),
 			Fset:        p.Fset,
+			Files:       p.CompiledGoFiles,
 			Diagnostics: map[string][]analysis.Diagnostic{},
 		}
 		if p.Module != nil {

@@ -175,8 +175,12 @@ func TestExampleModuleFix(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.CopyFS(dir, os.DirFS(exampleDir(t))))
 
+	// -fix lists the findings that remain (those with no fix) and exits 3.
 	_, stderr, err := runIn(dir, binary, "-fix", "./...")
-	require.NoError(t, err, "bearercheck -fix: %s", stderr)
+	requireExit(t, 3, err, "bearercheck -fix: %s", stderr)
+	require.Contains(t, stderr, "admin/admin.go:86:34: ", "a hard-coded credential remains")
+	require.NotContains(t, stderr, "admin/admin.go:64:", "fixed")
+	require.NotContains(t, stderr, "admin/admin.go:75:", "fixed")
 	fixed := snapshot(t, dir)
 
 	admin := fixed["admin/admin.go"]
@@ -203,8 +207,16 @@ func TestExampleModuleFix(t *testing.T) {
 	require.Empty(t, out, "files not gofmt-clean after -fix")
 
 	_, stderr, err = runIn(dir, binary, "-fix", "./...")
-	require.NoError(t, err, "second bearercheck -fix: %s", stderr)
+	requireExit(t, 3, err, "second bearercheck -fix: %s", stderr)
 	require.Equal(t, fixed, snapshot(t, dir), "second -fix changed files")
+}
+
+// requireExit requires err to be an exit with status code.
+func requireExit(t *testing.T, code int, err error, msgAndArgs ...any) {
+	t.Helper()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit, msgAndArgs...)
+	require.Equal(t, code, exit.ExitCode(), msgAndArgs...)
 }
 
 // snapshot returns the contents of every .go file under dir by slash path.

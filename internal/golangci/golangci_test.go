@@ -104,6 +104,20 @@ func TestGolangciPlugin(t *testing.T) {
 		})
 	}
 
+	// With the README's output configuration the text output names the
+	// hard-coded credential of the example but never prints its line.
+	t.Run("text output without issued lines", func(t *testing.T) {
+		cfg := filepath.Join(dir, ".golangci.yml")
+		require.NoError(t, os.WriteFile(cfg, []byte(golangciConfig("")+
+			"output:\n  formats:\n    text:\n      print-issued-lines: false\n"), 0o644))
+		cmd := exec.Command(gcl, "run", "./...")
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOLANGCI_LINT_CACHE="+cache)
+		out, _ := cmd.CombinedOutput()
+		require.Contains(t, string(out), "admin/admin.go:86:34: ")
+		require.NotContains(t, string(out), "EXAMPLE0000")
+	})
+
 	t.Run("bad settings", func(t *testing.T) {
 		cfg := filepath.Join(dir, ".golangci.yml")
 		require.NoError(t, os.WriteFile(cfg, []byte(golangciConfig("settings:\n          token-method: [BearerToken]\n")), 0o644))
