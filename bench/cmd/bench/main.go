@@ -139,6 +139,34 @@ func (t *tools) commands(dir string, patterns []string, report bool, reportArgs 
 	return cmds
 }
 
+// runFlags are the flags of the subcommands that measure runs over packages:
+// where, which packages, and which binaries.
+type runFlags struct {
+	fs        *flag.FlagSet
+	dir, file string
+	bc, noop  *string
+}
+
+func newRunFlags(fs *flag.FlagSet) *runFlags {
+	rf := &runFlags{fs: fs}
+	fs.StringVar(&rf.dir, "C", ".", "directory to run in")
+	fs.StringVar(&rf.file, "patterns-file", "", "file listing the packages (relative to -C)")
+	rf.bc, rf.noop = toolFlags(fs)
+	return rf
+}
+
+// prepare parses args and returns the packages and the binaries to run;
+// the caller removes filepath.Dir(t.cacheDir) when done.
+func (rf *runFlags) prepare(args []string) ([]string, *tools, error) {
+	rf.fs.Parse(args)
+	patterns, err := patternsOf(rf.fs, rf.dir, rf.file)
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := build(*rf.bc, *rf.noop)
+	return patterns, t, err
+}
+
 func patternsOf(fs *flag.FlagSet, dir, file string) ([]string, error) {
 	patterns := fs.Args()
 	if file != "" {
@@ -160,17 +188,11 @@ func patternsOf(fs *flag.FlagSet, dir, file string) ([]string, error) {
 func compare(args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
 	n := fs.Int("n", 5, "runs of each command")
-	dir := fs.String("C", ".", "directory to run in")
-	file := fs.String("patterns-file", "", "file listing the packages (relative to -C)")
 	report := fs.Bool("report", false, "also measure `bearercheck report`")
 	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
-	bc, noop := toolFlags(fs)
-	fs.Parse(args)
-	patterns, err := patternsOf(fs, *dir, *file)
-	if err != nil {
-		return err
-	}
-	t, err := build(*bc, *noop)
+	rf := newRunFlags(fs)
+	dir := &rf.dir
+	patterns, t, err := rf.prepare(args)
 	if err != nil {
 		return err
 	}
@@ -255,18 +277,12 @@ func sizes(args []string) error {
 func gate(args []string) error {
 	fs := flag.NewFlagSet("gate", flag.ExitOnError)
 	n := fs.Int("n", 3, "rounds")
-	dir := fs.String("C", ".", "directory to run in")
-	file := fs.String("patterns-file", "", "file listing the packages (relative to -C)")
 	edit := fs.String("edit", "", "a Go file (relative to -C) to edit between runs: a function is appended, then removed")
 	plain := fs.Bool("plain", false, "measure the plain run (bearercheck -json) instead of bearercheck report")
 	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
-	bc, noop := toolFlags(fs)
-	fs.Parse(args)
-	patterns, err := patternsOf(fs, *dir, *file)
-	if err != nil {
-		return err
-	}
-	t, err := build(*bc, *noop)
+	rf := newRunFlags(fs)
+	dir := &rf.dir
+	patterns, t, err := rf.prepare(args)
 	if err != nil {
 		return err
 	}
