@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"cmp"
+	"encoding/gob"
 	"go/ast"
 	gofmt "go/format"
 	"go/parser"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/internal/driver"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -35,6 +37,28 @@ type Fragment struct {
 	// Funcs are the request endpoints of the package's functions that
 	// build or send requests, by function key.
 	Funcs map[string]FuncEndpoints `json:"funcs,omitempty"`
+}
+
+func init() { gob.Register(&Fragment{}) } // kept in the cache (driver.Config.Keep)
+
+// Keep sets cfg to make each root package's fragment as soon as the
+// package is analysed (and to cache it with the package).
+func Keep(cfg *driver.Config) {
+	cfg.Keep = func(p *driver.Package, base *bearercheck.Result) any {
+		return NewFragment(p.PkgPath, p.Fset, base, p.Diagnostics)
+	}
+	cfg.KeepID = "report fragment"
+}
+
+// Fragments returns the fragments of a run's packages configured by Keep.
+func Fragments(res *driver.Result) []*Fragment {
+	var frags []*Fragment
+	for _, p := range res.Packages {
+		if fr, ok := p.Kept.(*Fragment); ok {
+			frags = append(frags, fr)
+		}
+	}
+	return frags
 }
 
 // FuncEndpoints are the endpoints of one function.

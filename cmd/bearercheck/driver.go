@@ -36,7 +36,7 @@ func newRunFlags(names []string) *runFlags {
 	fs.BoolVar(&f.fix, "fix", false, "apply the suggested fixes, then list the findings that remain")
 	fs.BoolVar(&f.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
 	fs.BoolVar(&f.tests, "test", true, "load the test variants of the packages too (their _test.go files are analysed only with -include-tests)")
-	fs.StringVar(&f.cache, "cache", "", "cache `dir`ectory of earlier runs' results (default the user cache directory; off: none)")
+	cacheFlag(fs, &f.cache)
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
 	fs.StringVar(&f.memprofile, "memprofile", "", "write a memory profile to `file`")
 	fs.StringVar(&f.trace, "trace", "", "write an execution trace to `file`")
@@ -158,8 +158,15 @@ func (f *runFlags) run() int {
 		Tests:     f.tests,
 		Analyzers: selected,
 		Base:      suite.Base, // a root: the output policy reads its results
-		Options:   f.opts,
-		Cache:     f.cache,
+		Keep: func(p *driver.Package, base *bearercheck.Result) any {
+			if base == nil {
+				return nil
+			}
+			return output.NewSecretLines(p.Fset, p.Files, base.Secrets)
+		},
+		KeepID:  "secret lines",
+		Options: f.opts,
+		Cache:   f.cache,
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
@@ -176,8 +183,8 @@ func (f *runFlags) run() int {
 	findings, errs := output.Collect(graph)
 	secrets := output.NewSecrets()
 	for _, p := range res.Packages {
-		if p.Base != nil {
-			secrets.AddPackage(p.Fset, p.Files, p.Base.Secrets)
+		if sl, ok := p.Kept.(output.SecretLines); ok {
+			secrets.Add(sl)
 		}
 	}
 	if len(errs) > 0 {
@@ -285,4 +292,9 @@ func reportLoadErrors(res *driver.Result) bool {
 			w.PkgPath, w.Errors[0], more)
 	}
 	return len(res.Errors) > 0
+}
+
+// cacheFlag defines -cache, the flag of the plain run and of report.
+func cacheFlag(fs *flag.FlagSet, p *string) {
+	fs.StringVar(p, "cache", "", "cache `dir`ectory of earlier runs' results (default the user cache directory; off: none)")
 }

@@ -49,6 +49,7 @@ type reportFlags struct {
 	requireComplete bool
 	minComplete     optionalPercent
 	tests           bool
+	cache           string
 }
 
 // optionalPercent is a percentage flag that may be unset.
@@ -81,6 +82,7 @@ func newReportFlags(opts *bearercheck.Options) *reportFlags {
 	fs.BoolVar(&f.requireComplete, "require-complete", false, "fail while any site or task call remains")
 	fs.Var(&f.minComplete, "min-complete", "fail when less than `P` percent of the authorization sites are migrated")
 	fs.BoolVar(&f.tests, "test", true, "load test variants of the packages (their _test.go files are analysed only with -include-tests)")
+	cacheFlag(fs, &f.cache)
 	opts.RegisterFlags(fs)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), reportUsage)
@@ -136,14 +138,17 @@ func runReport(args []string) int {
 	opts.Reporting = bearercheck.AllFindings
 	suite := analyzers.New(opts)
 	prog := newProgress(os.Stderr)
-	res, err := driver.Run(driver.Config{
+	dcfg := driver.Config{
 		Patterns:  patterns,
 		Tests:     f.tests,
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
 		Progress:  prog.update,
 		Options:   opts,
-	})
+		Cache:     f.cache,
+	}
+	report.Keep(&dcfg)
+	res, err := driver.Run(dcfg)
 	prog.done()
 	if err != nil {
 		return fail("%v", err)
@@ -166,11 +171,7 @@ func runReport(args []string) int {
 		return fail("could not analyse every package: no report, and no gate passes")
 	}
 
-	var frags []*report.Fragment
-	for _, p := range res.Packages {
-		frags = append(frags, report.NewFragment(p.PkgPath, p.Fset, p.Base, p.Diagnostics))
-	}
-	inv := report.Build(frags, report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}})
+	inv := report.Build(report.Fragments(res), report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}})
 	status := reportPass
 	if gate.Enabled() {
 		if !report.Check(inv, gate).Passed {

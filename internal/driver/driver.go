@@ -36,9 +36,23 @@ type Config struct {
 	// Analyzers are the analyzers to run on the roots (with their
 	// requirements, on every package).
 	Analyzers []*analysis.Analyzer
-	// Base is the base analyzer (bearerdetect), whose result per root
-	// package Package.Base holds; nil when not needed.
+	// Base is the base analyzer (bearerdetect), whose result Keep is
+	// given; nil when not needed.
 	Base *analysis.Analyzer
+	// Keep, when set, is called for each root package once it is
+	// analysed, while its syntax is alive, with the package (Diagnostics
+	// set, Kept not yet) and the base analyzer's result (nil without Base
+	// or for a package with no files); what it returns is Package.Kept.
+	// Nothing else of the analysis outlives the package's analysis, so
+	// that memory holds one package's syntax at a time. With a cache the
+	// value is stored with the package's entry: it must be gob-encodable,
+	// its type registered with gob.Register, and KeepID must name it.
+	// Keep is called from several goroutines.
+	Keep func(p *Package, base *bearercheck.Result) any
+	// KeepID names what Keep returns: it is part of every cache key, so
+	// that runs keeping different things do not read each other's
+	// entries.
+	KeepID string
 	// Progress, when set, is told as loading and analysis advance. It is
 	// called from several goroutines.
 	Progress func(Progress)
@@ -118,9 +132,8 @@ type Package struct {
 	// test package and the generated test main.
 	TestVariant bool
 	Fset        *token.FileSet
-	// Base is the base analyzer's result (nil when Config.Base is nil or
-	// the package has no files).
-	Base *bearercheck.Result
+	// Kept is what Config.Keep returned for the package.
+	Kept any
 	// Files are the package's Go files as analysed (CompiledGoFiles).
 	Files []string
 	// Diagnostics are the diagnostics of each analyzer, by name.
@@ -162,13 +175,22 @@ func Run(cfg Config) (*Result, error) {
 	ecfg := engine.Config{
 		Analyzers: analyzers,
 		Roots:     pkgs,
-		// Roots keep nothing but their diagnostics (and the base result
-		// when asked for): their syntax is let go once analysed.
-		Keep: func(_ *packages.Package, results map[*analysis.Analyzer]any) any {
-			if cfg.Base == nil {
+		// Roots keep nothing but their diagnostics and what cfg.Keep
+		// makes of them: their syntax is let go once analysed.
+		Keep: func(p *packages.Package, acts []*checker.Action) any {
+			if cfg.Keep == nil {
 				return nil
 			}
-			return results[cfg.Base]
+			rp := newPackage(p)
+			var base *bearercheck.Result
+			for _, act := range acts {
+				if act.Analyzer == cfg.Base {
+					base, _ = act.Result.(*bearercheck.Result)
+				} else if act.IsRoot {
+					rp.Diagnostics[act.Analyzer.Name] = act.Diagnostics
+				}
+			}
+			return cfg.Keep(rp, base)
 		},
 	}
 	if cfg.Progress != nil {
@@ -212,18 +234,8 @@ func Run(cfg Config) (*Result, error) {
 
 	byPkg := map[*packages.Package]*Package{}
 	for _, p := range pkgs {
-		rp := &Package{
-			ID:          p.ID,
-			PkgPath:     p.PkgPath,
-			Name:        p.Name,
-			TestVariant: p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test"),
-			Fset:        p.Fset,
-			Files:       p.CompiledGoFiles,
-			Diagnostics: map[string][]analysis.Diagnostic{},
-		}
-		if p.Module != nil {
-			rp.Module = p.Module.Dir
-		}
+		rp := newPackage(p)
+		rp.Kept = out.Kept[p]
 		byPkg[p] = rp
 		res.Packages = append(res.Packages, rp)
 	}
@@ -238,13 +250,29 @@ func Run(cfg Config) (*Result, error) {
 		if act.Err != nil {
 			rp.Errors = append(rp.Errors, act.Err)
 		}
-		if act.Analyzer == cfg.Base && cfg.Base != nil {
-			rp.Base, _ = out.Kept[act.Package].(*bearercheck.Result)
-		} else {
+		if act.Analyzer != cfg.Base {
 			rp.Diagnostics[act.Analyzer.Name] = act.Diagnostics
 		}
 	}
 	return res, nil
+}
+
+// newPackage returns the outcome of a root package, with no diagnostics
+// yet.
+func newPackage(p *packages.Package) *Package {
+	rp := &Package{
+		ID:          p.ID,
+		PkgPath:     p.PkgPath,
+		Name:        p.Name,
+		TestVariant: p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test"),
+		Fset:        p.Fset,
+		Files:       p.CompiledGoFiles,
+		Diagnostics: map[string][]analysis.Diagnostic{},
+	}
+	if p.Module != nil {
+		rp.Module = p.Module.Dir
+	}
+	return rp
 }
 
 // checkConfig validates the configuration of every loaded package and
@@ -318,7 +346,11 @@ func useCache(ecfg *engine.Config, cfg Config) error {
 	if err != nil {
 		return nil // no way to tell this build's entries from another's
 	}
-	ecfg.Cache, ecfg.Salt = c, tool
+	// What the analyzers report (Options.Reporting decides which of them
+	// reports a directive's problems) and what the run keeps of each
+	// package are in every key.
+	ecfg.Cache = c
+	ecfg.Salt = fmt.Appendf(tool, "\x00reporting %d keep %q", cfg.Options.Reporting, cfg.KeepID)
 	ecfg.PackageSalt = func(p *packages.Package) ([]byte, error) {
 		// The configuration that applies to the package, as the base
 		// analyzer finds it: from the directory of its first file.

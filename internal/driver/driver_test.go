@@ -19,7 +19,16 @@ func TestRunExample(t *testing.T) {
 		Tests:     true,
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
-		Progress:  func(p driver.Progress) { last = p },
+		Keep: func(p *driver.Package, base *bearercheck.Result) any {
+			if base == nil || p.TestVariant {
+				return 0
+			}
+			for _, s := range base.Sites {
+				assert.NotNil(t, p.Fset.File(s.Value.Pos()), "positions resolve in Keep")
+			}
+			return len(base.Sites)
+		},
+		Progress: func(p driver.Progress) { last = p },
 	})
 	require.NoError(t, err)
 	assert.Empty(t, res.Errors)
@@ -35,10 +44,9 @@ func TestRunExample(t *testing.T) {
 		} else {
 			plain++
 		}
-		if p.Base != nil && !p.TestVariant {
-			sites += len(p.Base.Sites)
-		}
-		assert.NotNil(t, p.Base, p.ID)
+		n, ok := p.Kept.(int)
+		assert.True(t, ok, p.ID)
+		sites += n
 	}
 	assert.Positive(t, plain)
 	assert.Positive(t, variants, "test variants loaded")

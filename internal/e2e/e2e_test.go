@@ -32,6 +32,10 @@ const mainPkg = "github.com/bearercheck/bearercheck/cmd/bearercheck"
 // binary is the absolute path of the bearercheck binary under test.
 var binary string
 
+// cacheHome is the XDG_CACHE_HOME of the runs: where bearercheck's cache
+// is unless a run says otherwise ("" keeps the caller's).
+var cacheHome string
+
 // goEnv holds the go command settings the scripts inherit, so that they
 // share the caller's build cache and module cache.
 var goEnv struct {
@@ -65,6 +69,8 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
+	// Runs share a cache of their own, not the user's.
+	cacheHome = filepath.Join(tmp, "cache")
 	binary, err = build(tmp)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)

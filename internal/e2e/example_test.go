@@ -65,7 +65,11 @@ func exampleDir(t *testing.T) string {
 // hermeticEnv is the environment for go and bearercheck commands run
 // directly by tests; it matches what setup gives the scripts.
 func hermeticEnv() []string {
-	return append(os.Environ(),
+	env := os.Environ()
+	if cacheHome != "" {
+		env = append(env, "XDG_CACHE_HOME="+cacheHome)
+	}
+	return append(env,
 		"PATH="+filepath.Dir(binary)+string(os.PathListSeparator)+os.Getenv("PATH"),
 		"GOPATH="+goEnv.GOPATH,
 		"GOMODCACHE="+goEnv.GOMODCACHE,

@@ -3,6 +3,7 @@ package e2e
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -234,5 +235,91 @@ func TestReportExample(t *testing.T) {
 		}
 		assert.NotContains(t, out, "/health", format)
 		assert.NotContains(t, out+stderr, "EXAMPLE0000", format)
+	}
+}
+
+// cacheEntries returns the files of a cache directory with their
+// modification times.
+func cacheEntries(t *testing.T, dir string) map[string]int64 {
+	t.Helper()
+	entries := map[string]int64{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		entries[path] = info.ModTime().UnixNano()
+		return nil
+	})
+	require.NoError(t, err)
+	return entries
+}
+
+// TestCache checks the incremental gate end to end, for report and for
+// the plain run: a warm run on an unchanged tree prints exactly what the
+// cold run printed and writes no cache entry (everything came from the
+// cache); after an edit to one package that nothing imports, a warm run
+// prints exactly what a run without cache prints on the edited tree, and
+// writes only the entries of the edited package.
+func TestCache(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"report", []string{"report", "-format", "json"}},
+		{"report text", []string{"report"}},
+		{"plain", []string{"-json"}},
+		{"plain text", []string{"-c=1"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			dir, cache := reportModule(t), t.TempDir()
+			run := func(cacheFlag string) string {
+				t.Helper()
+				args := append([]string{tc.args[0], "-cache=" + cacheFlag}, tc.args[1:]...)
+				stdout, stderr, err := runIn(dir, binary, append(args, "./...")...)
+				var exit *exec.ExitError
+				if err != nil && !errors.As(err, &exit) {
+					t.Fatal(err)
+				}
+				return fmt.Sprintf("%s\n-- stderr --\n%s-- exit %v --", stdout, stderr, err)
+			}
+			cold := run(cache)
+			require.Contains(t, cold, "Authorization")
+			after := cacheEntries(t, cache)
+			require.NotEmpty(t, after, "the cold run fills the cache")
+			assert.Equal(t, cold, run("off"), "a cold run prints what a run without cache prints")
+
+			assert.Equal(t, cold, run(cache), "warm run on an unchanged tree")
+			assert.Equal(t, after, cacheEntries(t, cache), "a warm run on an unchanged tree writes nothing")
+
+			name := filepath.Join(dir, "ws", "ws.go")
+			data, err := os.ReadFile(name)
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(name, append(data, `
+func Events(ctx context.Context, base, tok string) (*http.Response, error) {
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+tok)
+	return dial(ctx, base+"/v1/events", h)
+}
+`...), 0o644))
+			edited := run(cache)
+			assert.NotEqual(t, cold, edited, "the edit adds a site")
+			assert.Contains(t, edited, "ws.go")
+			assert.Equal(t, run("off"), edited, "warm run after an edit")
+			written := 0
+			for path, mtime := range cacheEntries(t, cache) {
+				if after[path] != mtime {
+					written++
+				}
+			}
+			// The edited package and its test variant, at most.
+			assert.Positive(t, written)
+			assert.LessOrEqual(t, written, 2, "only the edited package is analysed again")
+		})
 	}
 }

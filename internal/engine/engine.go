@@ -57,12 +57,15 @@ type Config struct {
 	Roots []*packages.Package
 	// Keep, when set, is called for each root package once its analyzers
 	// have run, while its syntax and type information are alive, with
-	// the results of its actions; what it returns is Result.Kept[pkg]
-	// (with a Cache, it must be gob-encodable, its type registered with
-	// gob.Register). The actions' Results are then dropped; without Keep,
-	// roots keep their Results, and with them their syntax, as
-	// checker.Analyze does. Keep is called from several goroutines.
-	Keep func(pkg *packages.Package, results map[*analysis.Analyzer]any) any
+	// its actions (their Results and Diagnostics); what it returns is
+	// Result.Kept[pkg], and with a Cache it is stored with the package's
+	// entry: it must then be gob-encodable, its type registered with
+	// gob.Register (a value that is not is not cached, and the package is
+	// analysed again by the next run). The actions' Results are then
+	// dropped; without Keep, roots keep their Results, and with them
+	// their syntax, as checker.Analyze does. Keep is called from several
+	// goroutines.
+	Keep func(pkg *packages.Package, actions []*checker.Action) any
 	// Cache, when set, holds what earlier runs computed: a package whose
 	// files, configuration and imports are unchanged is not analysed
 	// again, and its diagnostics, errors and facts come from the cache.
@@ -354,14 +357,14 @@ func (e *engine) process(n *node) {
 		return
 	}
 	e.load(n, false)
-	results := map[*analysis.Analyzer]any{}
-	for _, act := range n.actions {
+	acts := make([]*checker.Action, len(n.actions))
+	for i, act := range n.actions {
 		e.exec(act)
-		results[act.Analyzer] = act.Result
+		acts[i] = act.Action
 	}
 	var kept any
 	if n.root && e.cfg.Keep != nil {
-		kept = e.cfg.Keep(n.pkg, results)
+		kept = e.cfg.Keep(n.pkg, acts)
 		e.keep(n.pkg, kept)
 	}
 	// Facts about objects that importers cannot see are dropped, as the

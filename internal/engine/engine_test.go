@@ -51,7 +51,7 @@ func run(t *testing.T, dir string, cache *engine.Cache) (string, *engine.Result)
 		Roots:     load(t, dir, engine.LoadMode),
 		Cache:     cache,
 		Salt:      []byte("test"),
-		Keep:      func(*packages.Package, map[*analysis.Analyzer]any) any { return nil },
+		Keep:      func(*packages.Package, []*checker.Action) any { return nil },
 	})
 	require.NoError(t, err)
 	return output(t, res.Graph), res
@@ -109,7 +109,7 @@ func TestKeep(t *testing.T) {
 	res, err := engine.Analyze(engine.Config{
 		Analyzers: suite(),
 		Roots:     load(t, "../../testdata/example", engine.LoadMode),
-		Keep: func(pkg *packages.Package, results map[*analysis.Analyzer]any) any {
+		Keep: func(pkg *packages.Package, _ []*checker.Action) any {
 			mu.Lock()
 			defer mu.Unlock()
 			seen++

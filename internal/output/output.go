@@ -9,6 +9,7 @@ package output
 
 import (
 	"cmp"
+	"encoding/gob"
 	"go/ast"
 	"go/token"
 	"path/filepath"
@@ -106,9 +107,23 @@ func NewSecrets() *Secrets {
 // package (spans may lie in other packages' files: a constant declared
 // elsewhere), and that the credentials of the package's files are known.
 func (s *Secrets) AddPackage(fset *token.FileSet, files []string, spans []bearercheck.Span) {
-	for _, f := range files {
-		s.known[f] = true
-	}
+	s.Add(NewSecretLines(fset, files, spans))
+}
+
+func init() { gob.Register(SecretLines{}) } // kept in the cache (driver.Config.Keep)
+
+// SecretLines are one package's credential lines as plain values (they
+// can be cached): the package's files, whose credentials are known, and
+// the lines that hold credential text, by file.
+type SecretLines struct {
+	Files []string
+	Lines map[string][]int
+}
+
+// NewSecretLines returns the credential lines of one package: see
+// AddPackage.
+func NewSecretLines(fset *token.FileSet, files []string, spans []bearercheck.Span) SecretLines {
+	sl := SecretLines{Files: files, Lines: map[string][]int{}}
 	for _, sp := range spans {
 		from := fset.Position(sp.Pos)
 		if !from.IsValid() {
@@ -118,12 +133,25 @@ func (s *Secrets) AddPackage(fset *token.FileSet, files []string, spans []bearer
 		if end := fset.Position(sp.End); end.IsValid() && end.Filename == from.Filename {
 			to = max(to, end.Line)
 		}
-		m := s.lines[from.Filename]
+		for l := from.Line; l <= to; l++ {
+			sl.Lines[from.Filename] = append(sl.Lines[from.Filename], l)
+		}
+	}
+	return sl
+}
+
+// Add records one package's credential lines.
+func (s *Secrets) Add(sl SecretLines) {
+	for _, f := range sl.Files {
+		s.known[f] = true
+	}
+	for f, lines := range sl.Lines {
+		m := s.lines[f]
 		if m == nil {
 			m = map[int]bool{}
-			s.lines[from.Filename] = m
+			s.lines[f] = m
 		}
-		for l := from.Line; l <= to; l++ {
+		for _, l := range lines {
 			m[l] = true
 		}
 	}

@@ -29,13 +29,16 @@ func Build(t testing.TB, dir string, patterns ...string) *report.Inventory {
 	}
 	opts := bearercheck.NewFlagOptions()
 	suite := analyzers.New(opts)
-	res, err := driver.Run(driver.Config{
+	cfg := driver.Config{
 		Dir:       dir,
 		Patterns:  patterns,
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
 		Options:   opts,
-	})
+		Cache:     "off",
+	}
+	report.Keep(&cfg)
+	res, err := driver.Run(cfg)
 	if err != nil {
 		t.Fatalf("analysing %s: %v", dir, err)
 	}
@@ -48,9 +51,5 @@ func Build(t testing.TB, dir string, patterns ...string) *report.Inventory {
 	if t.Failed() {
 		t.FailNow()
 	}
-	var frags []*report.Fragment
-	for _, p := range res.Packages {
-		frags = append(frags, report.NewFragment(p.PkgPath, p.Fset, p.Base, p.Diagnostics))
-	}
-	return report.Build(frags, report.Options{Dir: dir, Tool: report.Tool{Name: "bearercheck", Version: "(devel)"}})
+	return report.Build(report.Fragments(res), report.Options{Dir: dir, Tool: report.Tool{Name: "bearercheck", Version: "(devel)"}})
 }
