@@ -23,6 +23,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
@@ -37,12 +38,14 @@ func main() {
 		os.Exit(2)
 	}
 	if len(args) > 0 && args[0] == "report" {
+		setGCPercent()
 		os.Exit(runReport(args[1:]))
 	}
 	if vetQuery(args) {
 		os.Exit(printVersion())
 	}
 	if !vetProtocol(args) {
+		setGCPercent()
 		os.Exit(standalone(args))
 	}
 	// The go vet / go fix protocol: -flags, and units (one .cfg file).
@@ -134,4 +137,17 @@ func flagArg(arg string) (name, value string, hasValue bool) {
 	arg = strings.TrimPrefix(strings.TrimPrefix(arg, "-"), "-")
 	name, value, hasValue = strings.Cut(arg, "=")
 	return name, value, hasValue
+}
+
+// setGCPercent sets the garbage collector's target to 200% unless GOGC is
+// set. A standalone run keeps little alive (the program's declarations,
+// facts, findings; a package's syntax and function bodies only while it
+// is analysed: see internal/engine), so the runtime's default of 100%
+// collects often for a small heap: at 200% a run takes about a sixth less
+// CPU time, and its peak memory stays about half of what the standard
+// driver needs at 100%.
+func setGCPercent() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 }

@@ -177,9 +177,14 @@ type node struct {
 	imports []*node
 	actions []*action // in an order where requirements come first
 
-	// While scheduling.
-	waiting   int     // imports not finished
-	importers []*node // nodes waiting for this one
+	// full is the package type-checked with its function bodies, while
+	// it is loaded for analysis (see load); nil otherwise.
+	full *types.Package
+
+	// While scheduling (see run).
+	importers []*node // nodes that import this one
+	needTypes int     // imports not yet type-checked
+	needFacts int     // imports not yet finished, and its own types
 
 	// Facts, by analyzer: after the node is finished, only those about
 	// objects its importers may see.
@@ -263,7 +268,6 @@ func (e *engine) build() []*checker.Action {
 			n.imports = append(n.imports, in)
 			in.importers = append(in.importers, n)
 		}
-		n.waiting = len(n.imports)
 		n.listErrs = len(pkg.Errors)
 		for _, f := range pkgFiles(pkg) {
 			if pf := e.parsed[f]; pf != nil {
@@ -274,6 +278,15 @@ func (e *engine) build() []*checker.Action {
 		}
 	}
 	return roots
+}
+
+// types returns the package the analysis of n sees: the one with
+// function bodies while it is loaded.
+func (n *node) types() *types.Package {
+	if n.full != nil {
+		return n.full
+	}
+	return n.pkg.Types
 }
 
 func (e *engine) nodeOf(pkg *packages.Package) *node {
@@ -296,67 +309,168 @@ func pkgFiles(pkg *packages.Package) []string {
 	return pkg.CompiledGoFiles
 }
 
-// run processes the nodes in dependency order on the workers.
+// A task is one step of a node: a node the cache says all about is
+// restored; a shallow node is loaded (declarations only) and given its
+// cached facts; a full node is loaded (parsed and type-checked), then
+// analysed.
+type task struct {
+	n    *node
+	kind taskKind
+}
+
+type taskKind int
+
+const (
+	restoreTask taskKind = iota // mode skip
+	loadTask                    // mode shallow (the whole of it), or full: parse and type-check
+	analyseTask                 // mode full: run the actions, record the facts, let go of the syntax
+)
+
+// run processes the nodes on the workers, as a pipeline: a package is
+// type-checked as soon as its imports are (it needs their types), and
+// analysed once it is type-checked and its imports are analysed (it needs
+// their facts). So a package is type-checked while its imports are still
+// being analysed, and a chain of packages keeps every worker busy. At most
+// workers+1 packages hold their syntax at once: loading waits while that
+// many are loaded and not yet analysed, and analysing (which lets syntax
+// go) comes first.
 func (e *engine) run() {
 	workers := e.cfg.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	limit := workers + 1
 	total := len(e.order)
-	ready := make(chan *node, total)
+	var (
+		mu       sync.Mutex
+		cond     = sync.NewCond(&mu)
+		ready    []task // restore and analyse tasks: they need no memory
+		loads    []task // load tasks, run while fewer than limit hold syntax
+		held     int    // nodes loaded (or loading) and not yet let go
+		finished int
+	)
 	for _, n := range e.order {
-		if n.waiting == 0 {
-			ready <- n
+		switch {
+		case n.mode == skip:
+			ready = append(ready, task{n, restoreTask})
+		default:
+			n.needTypes = len(n.imports)
+			n.needFacts = len(n.imports) + 1 // and its own types
+			if n.needTypes == 0 {
+				loads = append(loads, task{n, loadTask})
+			}
 		}
 	}
-	var mu sync.Mutex
-	finished := 0
+	// typed and done are called with mu held.
+	typed := func(n *node) {
+		for _, imp := range n.importers {
+			if imp.mode == skip {
+				continue
+			}
+			if imp.needTypes--; imp.needTypes == 0 {
+				loads = append(loads, task{imp, loadTask})
+			}
+		}
+	}
+	var analysable func(n *node)
+	analysable = func(n *node) {
+		if n.needFacts--; n.needFacts == 0 {
+			ready = append(ready, task{n, analyseTask})
+		}
+	}
+	done := func(n *node) {
+		finished++
+		if e.cfg.Done != nil {
+			e.cfg.Done(finished, total)
+		}
+		for _, imp := range n.importers {
+			if imp.mode != skip {
+				analysable(imp)
+			}
+		}
+		if finished == total {
+			cond.Broadcast()
+		}
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for n := range ready {
-				e.process(n)
-				mu.Lock()
-				finished++
-				if e.cfg.Done != nil {
-					e.cfg.Done(finished, total)
-				}
-				for _, imp := range n.importers {
-					imp.waiting--
-					if imp.waiting == 0 {
-						ready <- imp
-					}
-				}
-				if finished == total {
-					close(ready)
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				var t task
+				switch {
+				case len(ready) > 0:
+					t, ready = ready[0], ready[1:]
+				case len(loads) > 0 && held < limit:
+					t, loads = loads[0], loads[1:]
+					held++
+				case finished == total:
+					return
+				default:
+					cond.Wait()
+					continue
 				}
 				mu.Unlock()
+				e.step(t, func() {
+					// A full load's declarations are type-checked.
+					mu.Lock()
+					typed(t.n)
+					cond.Broadcast()
+					mu.Unlock()
+				})
+				mu.Lock()
+				switch {
+				case t.kind == restoreTask:
+					typed(t.n)
+					done(t.n)
+				case t.kind == loadTask && t.n.mode == shallow:
+					held--
+					typed(t.n)
+					done(t.n)
+				case t.kind == loadTask:
+					analysable(t.n)
+				default:
+					held--
+					done(t.n)
+				}
+				cond.Broadcast()
 			}
 		}()
-	}
-	if total == 0 {
-		close(ready)
 	}
 	wg.Wait()
 }
 
-// process type-checks and analyses one package, then lets go of its
-// syntax and type information.
-func (e *engine) process(n *node) {
-	switch n.mode {
-	case skip:
+// step runs one task; a full load calls typed once the package's
+// types are ready for its importers.
+func (e *engine) step(t task, typed func()) {
+	n := t.n
+	switch {
+	case t.kind == restoreTask:
 		e.restore(n)
-		return
-	case shallow:
-		e.load(n, true)
+	case t.kind == loadTask && n.mode == shallow:
+		e.load(n, true, nil)
 		e.restore(n)
 		e.decodeFacts(n)
 		e.release(n)
-		return
+	case t.kind == loadTask:
+		e.load(n, false, typed)
+	default:
+		e.analyse(n)
 	}
-	e.load(n, false)
+}
+
+// analyse runs a loaded package's actions, records its facts and
+// results, then lets go of its syntax and type information.
+func (e *engine) analyse(n *node) {
+	// Its imports are finished: whether they type-check is known.
+	illTyped := len(n.pkg.Errors) > 0
+	for _, imp := range n.pkg.Imports {
+		illTyped = illTyped || imp.IllTyped
+	}
+	n.pkg.IllTyped = illTyped
 	acts := make([]*checker.Action, len(n.actions))
 	for i, act := range n.actions {
 		e.exec(act)
@@ -371,12 +485,13 @@ func (e *engine) process(n *node) {
 	// checker drops them when they are inherited.
 	for _, facts := range n.objectFacts {
 		for k := range facts {
-			if !exportedFrom(k.obj, n.pkg.Types) {
+			if !exportedFrom(k.obj, n.types()) {
 				delete(facts, k)
 			}
 		}
 	}
 	e.encodeFacts(n)
+	n.full = nil
 	if e.cfg.Cache != nil && n.cacheable {
 		e.store(n, n.root && e.cfg.Keep != nil, kept)
 	}
@@ -433,25 +548,25 @@ func (e *engine) parse(filename string) (*ast.File, error) {
 // load parses and type-checks a package as go/packages does; shallow, it
 // type-checks declarations only, for an importer, and records no errors
 // (they come from the cache).
-func (e *engine) load(n *node, shallow bool) {
+//
+// A package that others import is type-checked twice: first its
+// declarations only (function bodies skipped), which is the package its
+// importers are type-checked against and the one that stays once it is
+// analysed, so that function bodies' scopes and local objects do not
+// outlive their package's analysis; typed is called then, so that
+// importers may be type-checked while this package still is. Then the
+// whole package, against the same imports, for its analysis (n.full).
+func (e *engine) load(n *node, shallow bool, typed func()) {
 	lpkg := n.pkg
-	defer func() {
-		e.mu.Lock()
-		e.byTypes[lpkg.Types] = n
-		e.mu.Unlock()
-	}()
 	lpkg.Fset = e.fset
 	if lpkg.PkgPath == "unsafe" {
 		lpkg.Types = types.Unsafe
 		lpkg.Syntax = []*ast.File{}
 		lpkg.TypesInfo = newTypesInfo()
+		e.registerTypes(n, typed)
 		return
 	}
-	lpkg.Types = types.NewPackage(lpkg.PkgPath, lpkg.Name)
 	appendError := func(err error) {
-		if shallow {
-			return
-		}
 		var errs []packages.Error
 		switch err := err.(type) {
 		case packages.Error:
@@ -473,7 +588,7 @@ func (e *engine) load(n *node, shallow bool) {
 	var files []*ast.File
 	for _, name := range lpkg.CompiledGoFiles {
 		f, err := e.parse(name)
-		if err != nil {
+		if err != nil && !shallow {
 			appendError(err)
 		}
 		if f != nil {
@@ -481,29 +596,41 @@ func (e *engine) load(n *node, shallow bool) {
 		}
 	}
 	lpkg.Syntax = files
-	if !shallow {
-		lpkg.TypesInfo = newTypesInfo()
+	check := func(bodies bool, info *types.Info, errorf func(error)) (*types.Package, error) {
+		tc := &types.Config{
+			IgnoreFuncBodies: !bodies,
+			Importer: importerFunc(func(path string) (*types.Package, error) {
+				if path == "unsafe" {
+					return types.Unsafe, nil
+				}
+				if ipkg := lpkg.Imports[path]; ipkg != nil && ipkg.Types != nil {
+					return ipkg.Types, nil
+				}
+				return nil, fmt.Errorf("no metadata for %s", path)
+			}),
+			Error: errorf,
+			Sizes: lpkg.TypesSizes,
+		}
+		if lpkg.Module != nil && lpkg.Module.GoVersion != "" {
+			tc.GoVersion = "go" + lpkg.Module.GoVersion
+		}
+		pkg := types.NewPackage(lpkg.PkgPath, lpkg.Name)
+		return pkg, types.NewChecker(tc, e.fset, pkg, info).Files(files)
 	}
-	tc := &types.Config{
-		IgnoreFuncBodies: shallow,
-		Importer: importerFunc(func(path string) (*types.Package, error) {
-			if path == "unsafe" {
-				return types.Unsafe, nil
-			}
-			if ipkg := lpkg.Imports[path]; ipkg != nil && ipkg.Types != nil {
-				return ipkg.Types, nil
-			}
-			return nil, fmt.Errorf("no metadata for %s", path)
-		}),
-		Error: appendError,
-		Sizes: lpkg.TypesSizes,
+	ignore := func(error) {}
+	if shallow || len(n.importers) > 0 {
+		lpkg.Types, _ = check(false, nil, ignore)
+		e.registerTypes(n, typed)
+		if shallow {
+			return
+		}
 	}
-	if lpkg.Module != nil && lpkg.Module.GoVersion != "" {
-		tc.GoVersion = "go" + lpkg.Module.GoVersion
-	}
-	typErr := types.NewChecker(tc, e.fset, lpkg.Types, lpkg.TypesInfo).Files(files)
-	if shallow {
-		return
+	lpkg.TypesInfo = newTypesInfo()
+	full, typErr := check(true, lpkg.TypesInfo, appendError)
+	n.full = full
+	if len(n.importers) == 0 {
+		lpkg.Types = full
+		e.registerTypes(n, typed)
 	}
 	if typErr != nil && len(lpkg.Errors) == 0 && len(files) > 0 {
 		if msg := typErr.Error(); strings.HasPrefix(msg, "package requires newer Go version") {
@@ -513,11 +640,16 @@ func (e *engine) load(n *node, shallow bool) {
 	if typErr != nil && len(lpkg.Errors) == 0 {
 		appendError(typErr)
 	}
-	illTyped := len(lpkg.Errors) > 0
-	for _, imp := range lpkg.Imports {
-		illTyped = illTyped || imp.IllTyped
+}
+
+// registerTypes records that n.pkg.Types is n's, and calls typed.
+func (e *engine) registerTypes(n *node, typed func()) {
+	e.mu.Lock()
+	e.byTypes[n.pkg.Types] = n
+	e.mu.Unlock()
+	if typed != nil {
+		typed()
 	}
-	lpkg.IllTyped = illTyped
 }
 
 func newTypesInfo() *types.Info {
@@ -576,13 +708,14 @@ func (e *engine) exec(act *action) {
 		ownPkg = map[reflect.Type]analysis.Fact{}
 		n.packageFacts[a] = ownPkg
 	}
+	self := n.types()
 	pass := &analysis.Pass{
 		Analyzer:     a,
 		Fset:         pkg.Fset,
 		Files:        pkg.Syntax,
 		OtherFiles:   pkg.OtherFiles,
 		IgnoredFiles: pkg.IgnoredFiles,
-		Pkg:          pkg.Types,
+		Pkg:          self,
 		TypesInfo:    pkg.TypesInfo,
 		TypesSizes:   pkg.TypesSizes,
 		TypeErrors:   pkg.TypeErrors,
@@ -596,7 +729,7 @@ func (e *engine) exec(act *action) {
 				panic("nil object")
 			}
 			facts := own
-			if obj.Pkg() != pkg.Types {
+			if obj.Pkg() != self {
 				facts = e.factsOf(obj.Pkg(), a)
 			}
 			if v, ok := facts[objectFactKey{obj, factType(ptr)}]; ok {
@@ -606,7 +739,7 @@ func (e *engine) exec(act *action) {
 			return false
 		},
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if obj.Pkg() != pkg.Types {
+			if obj.Pkg() != self {
 				panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, pkg, obj, fact))
 			}
 			own[objectFactKey{obj, factType(fact)}] = fact
@@ -616,7 +749,7 @@ func (e *engine) exec(act *action) {
 				panic("nil package")
 			}
 			facts := ownPkg
-			if p != pkg.Types {
+			if p != self {
 				facts = e.packageFactsOf(p, a)
 			}
 			if v, ok := facts[factType(ptr)]; ok {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"go/types"
 	"os"
 	"path/filepath"
 	"slices"
@@ -124,6 +125,41 @@ func TestKeep(t *testing.T) {
 		assert.Equal(t, pkg.ID, v)
 		assert.Nil(t, pkg.Syntax, "syntax released")
 	}
+}
+
+// TestTypesDropBodies: once analysed, a package that others import keeps
+// only its declarations' types: the scopes and local variables of its
+// function bodies are let go with its syntax.
+func TestTypesDropBodies(t *testing.T) {
+	roots := load(t, "../../testdata/example", engine.LoadMode)
+	_, err := engine.Analyze(engine.Config{
+		Analyzers: suite(),
+		Roots:     roots,
+		Keep:      func(*packages.Package, []*checker.Action) any { return nil },
+	})
+	require.NoError(t, err)
+	var backend *packages.Package
+	for p := range packages.Postorder(roots) {
+		if p.PkgPath == "example.com/acmeclient/backend" {
+			backend = p
+		}
+	}
+	require.NotNil(t, backend)
+	require.NotNil(t, backend.Types.Scope().Lookup("Client"), "declarations kept")
+	var locals []string
+	var walk func(s *types.Scope)
+	walk = func(s *types.Scope) {
+		for _, name := range s.Names() {
+			if v, ok := s.Lookup(name).(*types.Var); ok && (name == "resp" || name == "list") {
+				locals = append(locals, v.String())
+			}
+		}
+		for i := range s.NumChildren() {
+			walk(s.Child(i))
+		}
+	}
+	walk(backend.Types.Scope())
+	assert.Empty(t, locals, "local variables of function bodies outlive the analysis")
 }
 
 // module writes a small synthetic module.

@@ -410,16 +410,26 @@ func (e *engine) store(n *node, hasKept bool, kept any) {
 // encodeFacts keeps the facts about objects that can be named across
 // address spaces (objectpath), dropping the others — in every run, cached
 // or not, so that a run that reads facts from the cache sees what one that
-// computes them sees — and encodes them for the cache.
+// computes them sees — and encodes them for the cache. Facts about the
+// objects of the package type-checked with its function bodies are moved
+// to the same objects of its declarations-only package, the one its
+// importers see (see load).
 func (e *engine) encodeFacts(n *node) {
 	enc := new(objectpath.Encoder)
+	move := n.full != nil && n.full != n.pkg.Types
 	var out []factEntry
 	for a, facts := range n.objectFacts {
+		kept := map[objectFactKey]analysis.Fact{}
+		n.objectFacts[a] = kept
 		for k, fact := range facts {
 			path, err := enc.For(k.obj)
 			if err != nil {
-				delete(facts, k)
 				continue
+			}
+			if !move {
+				kept[k] = fact
+			} else if obj, err := objectpath.Object(n.pkg.Types, path); err == nil {
+				kept[objectFactKey{obj, k.typ}] = fact
 			}
 			if e.cfg.Cache == nil || !n.cacheable {
 				continue
