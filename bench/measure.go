@@ -175,3 +175,38 @@ func ratio(a, b float64) float64 {
 	}
 	return a / b
 }
+
+// A Target is a bound on a measured ratio, as the scale targets state
+// them ("warm wall ≤ 0.25× cold").
+type Target struct {
+	What     string  // what is measured, e.g. "report wall / noop wall"
+	Got      float64 // the measured ratio
+	Min, Max float64 // its bounds (Min 0: none)
+}
+
+// Holds reports whether the ratio is within its bounds.
+func (t Target) Holds() bool { return t.Got >= t.Min && t.Got <= t.Max }
+
+// Ratio returns the ratio of the medians of a stat of two series.
+func Ratio(a, b *Series, stat func(*Series) Stats) float64 {
+	return ratio(stat(a).Median, stat(b).Median)
+}
+
+// Targets prints each target with its measured ratio and whether it
+// holds, and returns how many do not.
+func Targets(w io.Writer, targets []Target) int {
+	missed := 0
+	fmt.Fprintln(w, "\n| target | measured | bound | holds |\n|---|---|---|---|")
+	for _, t := range targets {
+		bound := fmt.Sprintf("≤ %.2f×", t.Max)
+		if t.Min > 0 {
+			bound = fmt.Sprintf("%.2f×–%.2f×", t.Min, t.Max)
+		}
+		holds := "yes"
+		if !t.Holds() {
+			holds, missed = "**no**", missed+1
+		}
+		fmt.Fprintf(w, "| %s | %.2f× | %s | %s |\n", t.What, t.Got, bound, holds)
+	}
+	return missed
+}

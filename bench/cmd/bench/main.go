@@ -203,7 +203,26 @@ func compare(args []string) error {
 		return err
 	}
 	bench.Table(os.Stdout, series)
+	bench.Targets(os.Stdout, coldTargets(series))
 	return nil
+}
+
+// coldTargets are the targets of cold runs against the no-op (series[0]):
+// wall time and peak memory within 1.10×, and for the report a peak
+// memory of at most half the no-op's (the target on the largest
+// synthetic size).
+func coldTargets(series []*bench.Series) []bench.Target {
+	noop := series[0]
+	var ts []bench.Target
+	for _, s := range series[1:] {
+		ts = append(ts,
+			bench.Target{What: s.Cmd.Name + " wall / noop wall", Got: bench.Ratio(s, noop, (*bench.Series).Wall), Max: 1.10},
+			bench.Target{What: s.Cmd.Name + " peak RSS / noop peak RSS", Got: bench.Ratio(s, noop, (*bench.Series).RSS), Max: 1.10})
+		if s.Cmd.Name == "report" {
+			ts = append(ts, bench.Target{What: "report peak RSS / noop peak RSS (largest synthetic size)", Got: bench.Ratio(s, noop, (*bench.Series).RSS), Max: 0.5})
+		}
+	}
+	return ts
 }
 
 func sizes(args []string) error {
@@ -257,6 +276,9 @@ func sizes(args []string) error {
 		bench.Table(os.Stdout, series)
 		rows = append(rows, row{k, sk.Packages + 1, lines, series})
 	}
+	last := rows[len(rows)-1]
+	fmt.Printf("\n### targets at %d× (%d packages)\n", last.k, last.pkgs)
+	bench.Targets(os.Stdout, coldTargets(last.series))
 	fmt.Printf("\n### cost per line (medians; relative to the first size in parentheses)\n\n")
 	fmt.Println("| size | packages | lines | command | CPU µs/line | wall µs/line | peak RSS bytes/line |")
 	fmt.Println("|---|---|---|---|---|---|---|")
@@ -271,6 +293,24 @@ func sizes(args []string) error {
 				r.k, r.pkgs, r.lines, s.Cmd.Name, cpu, cpu/bcpu, wall, wall/bwall, rss, rss/brss)
 		}
 	}
+	// Cost per line flat (±20%) from the first size to the last, and peak
+	// memory growing no faster than the code.
+	first := rows[0]
+	perLine := func(r row, i int, stat func(*bench.Series) bench.Stats) float64 {
+		return stat(r.series[i]).Median / float64(r.lines)
+	}
+	var ts []bench.Target
+	for i, s := range first.series {
+		if s.Cmd.Name == "noop" {
+			continue
+		}
+		name := fmt.Sprintf("%s per line, %d× / %d×", s.Cmd.Name, last.k, first.k)
+		ts = append(ts,
+			bench.Target{What: name + " (CPU)", Got: perLine(last, i, (*bench.Series).CPU) / perLine(first, i, (*bench.Series).CPU), Min: 0.8, Max: 1.2},
+			bench.Target{What: name + " (wall)", Got: perLine(last, i, (*bench.Series).Wall) / perLine(first, i, (*bench.Series).Wall), Min: 0.8, Max: 1.2},
+			bench.Target{What: name + " (peak RSS)", Got: perLine(last, i, (*bench.Series).RSS) / perLine(first, i, (*bench.Series).RSS), Max: 1.0})
+	}
+	bench.Targets(os.Stdout, ts)
 	return nil
 }
 
@@ -370,6 +410,16 @@ func gate(args []string) error {
 	}
 	fmt.Printf("%d rounds in %s: %s\n\n", *n, *dir, mk("").String())
 	bench.Table(os.Stdout, series)
+	ts := []bench.Target{
+		{What: "warm wall / cold wall", Got: bench.Ratio(warm, cold, (*bench.Series).Wall), Max: 0.25},
+		{What: "warm peak RSS / cold peak RSS", Got: bench.Ratio(warm, cold, (*bench.Series).RSS), Max: 0.25},
+	}
+	if editPath != "" {
+		ts = append(ts,
+			bench.Target{What: "one edit wall / cold wall", Got: bench.Ratio(edited, cold, (*bench.Series).Wall), Max: 0.5},
+			bench.Target{What: "one edit peak RSS / cold peak RSS", Got: bench.Ratio(edited, cold, (*bench.Series).RSS), Max: 0.5})
+	}
+	bench.Targets(os.Stdout, ts)
 	fmt.Printf("\nsame output as a cold run, byte for byte: %v\n", same)
 	if !same {
 		return fmt.Errorf("gate: a warm run printed something else than a cold run")
