@@ -28,7 +28,6 @@ import (
 
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A Fixer builds the fixes of one package's sites. It plans them all at
@@ -130,7 +129,7 @@ func (f *Fixer) groupFile(fi *fileInfo, groups []*group) []*group {
 		for _, spec := range fi.file.Imports {
 			var users []int
 			removedAll := 0
-			uses := f.importUses(fi)[spec]
+			uses := f.index(fi).uses[spec]
 			for i, g := range groups {
 				n := 0
 				for _, u := range uses {
@@ -208,7 +207,7 @@ func (f *Fixer) groupEdits(fi *fileInfo, g *group) []edit {
 	}
 	var unused []*ast.ImportSpec
 	for _, spec := range fi.file.Imports {
-		uses := f.importUses(fi)[spec]
+		uses := f.index(fi).uses[spec]
 		if len(uses) == 0 || spec.Name != nil && spec.Name.Name == "_" {
 			continue
 		}
@@ -451,7 +450,7 @@ func (f *Fixer) reachesSink(s *bearercheck.Site, origin ast.Expr) bool {
 	if fi == nil {
 		return false
 	}
-	rhs := fi.soleValue(f.pass.TypesInfo, v)
+	rhs := f.soleValue(fi, v)
 	return rhs != nil && within(origin, rhs)
 }
 
@@ -522,8 +521,8 @@ type fileInfo struct {
 	file    *ast.File
 	tf      *token.File
 	content []byte
-	root    inspector.Cursor
-	uses    map[*ast.ImportSpec][]token.Pos // computed by importUses
+	claimed []span     // the ranges that the planned changes edit
+	index   *fileIndex // computed by index
 }
 
 // file returns the per-file information, or nil if the file's content
@@ -536,7 +535,7 @@ func (f *Fixer) file(file *ast.File) *fileInfo {
 	if tf := f.pass.Fset.File(file.FileStart); tf != nil {
 		content, err := f.pass.ReadFile(tf.Name())
 		if err == nil && len(content) == tf.Size() {
-			fi = &fileInfo{file: file, tf: tf, content: content, root: inspector.New([]*ast.File{file}).Root()}
+			fi = &fileInfo{file: file, tf: tf, content: content}
 		}
 	}
 	f.files[file] = fi
@@ -546,58 +545,45 @@ func (f *Fixer) file(file *ast.File) *fileInfo {
 // soleValue returns the initial value of local variable v when that is
 // its only assignment: v := rhs or var v = rhs, and no later v = …, v++,
 // &v or range over v.
-func (fi *fileInfo) soleValue(info *types.Info, v *types.Var) ast.Expr {
-	var rhs ast.Expr
-	defs := 0
-	for cur := range fi.root.Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		if info.Defs[id] == v {
-			defs++
-			switch p := cur.Parent().Node().(type) {
-			case *ast.AssignStmt:
-				if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) {
-					for i, l := range p.Lhs {
-						if l == id {
-							rhs = p.Rhs[i]
-						}
-					}
-				}
-			case *ast.ValueSpec:
-				if len(p.Values) == len(p.Names) {
-					for i, n := range p.Names {
-						if n == id {
-							rhs = p.Values[i]
-						}
-					}
-				}
-			}
-			continue
-		}
-		if info.Uses[id] != v {
-			continue
-		}
-		if written(cur) {
-			return nil
-		}
-	}
-	if defs != 1 {
+func (f *Fixer) soleValue(fi *fileInfo, v *types.Var) ast.Expr {
+	r := f.index(fi).vars[v]
+	if r == nil || r.written || len(r.defs) != 1 {
 		return nil
 	}
-	return rhs
+	id := r.defs[0].id
+	switch p := r.defs[0].parent.(type) {
+	case *ast.AssignStmt:
+		if p.Tok == token.DEFINE && len(p.Lhs) == len(p.Rhs) {
+			for i, l := range p.Lhs {
+				if l == id {
+					return p.Rhs[i]
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) == len(p.Names) {
+			for i, n := range p.Names {
+				if n == id {
+					return p.Values[i]
+				}
+			}
+		}
+	}
+	return nil
 }
 
-// written reports whether the identifier at cur is assigned or has its
-// address taken.
-func written(cur inspector.Cursor) bool {
-	n := cur.Node()
-	p := cur.Parent()
-	for {
-		if _, ok := p.Node().(*ast.ParenExpr); !ok {
+// written reports whether the identifier id, whose ancestors are stack,
+// is assigned or has its address taken.
+func written(id *ast.Ident, stack []ast.Node) bool {
+	var n ast.Node = id
+	i := len(stack) - 1
+	for ; i > 0; i-- {
+		if _, ok := stack[i].(*ast.ParenExpr); !ok {
 			break
 		}
-		n, p = p.Node(), p.Parent()
+		n = stack[i]
 	}
-	switch p := p.Node().(type) {
+	switch p := stack[i].(type) {
 	case *ast.AssignStmt:
 		for _, l := range p.Lhs {
 			if l == n {

@@ -35,19 +35,19 @@ func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
 	if fi == nil {
 		return nil
 	}
-	cur, ok := fi.root.FindNode(id)
-	if !ok {
+	// The if statement that declares tok in its init.
+	r := f.index(fi).vars[v]
+	if r == nil {
 		return nil
 	}
-	// The if statement that declares tok in its init.
 	var stmt *ast.IfStmt
-	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
-		is := c.Node().(*ast.IfStmt)
-		if as, ok := is.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Lhs) == 1 && len(as.Rhs) == 1 {
-			if lhs, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[lhs] == v {
-				stmt = is
-				break
-			}
+	for _, d := range r.defs {
+		as, ok := d.parent.(*ast.AssignStmt)
+		is, _ := d.grand.(*ast.IfStmt)
+		if ok && is != nil && is.Init == as && as.Tok == token.DEFINE &&
+			len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Lhs[0] == d.id && within(id, is) {
+			stmt = is
+			break
 		}
 	}
 	if stmt == nil {
@@ -82,9 +82,8 @@ func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
 	}
 
 	// tok has no use besides the condition and the bearer value.
-	for c := range fi.root.Preorder((*ast.Ident)(nil)) {
-		u := c.Node().(*ast.Ident)
-		if info.Uses[u] == v && u != condID && u != id {
+	for _, u := range r.uses {
+		if u != condID && u != id {
 			return nil
 		}
 	}

@@ -7,12 +7,13 @@ import (
 	"go/types"
 )
 
-// importUses returns, for each import of the file, the positions of the
-// references to it. References are found from type information, so
-// aliased and dot imports count like any other.
-func (f *Fixer) importUses(fi *fileInfo) map[*ast.ImportSpec][]token.Pos {
-	if fi.uses != nil {
-		return fi.uses
+// index returns the references of the file, found in one walk of it and
+// kept: the uses of each import, from type information, so that aliased
+// and dot imports count like any other, and the definitions and uses of
+// each local variable of the package.
+func (f *Fixer) index(fi *fileInfo) *fileIndex {
+	if fi.index != nil {
+		return fi.index
 	}
 	info := f.pass.TypesInfo
 	specs := map[*types.PkgName]*ast.ImportSpec{}
@@ -27,14 +28,26 @@ func (f *Fixer) importUses(fi *fileInfo) map[*ast.ImportSpec][]token.Pos {
 			dot[pn.Imported()] = pn
 		}
 	}
-	uses := map[*ast.ImportSpec][]token.Pos{}
+	idx := &fileIndex{uses: map[*ast.ImportSpec][]token.Pos{}, vars: map[*types.Var]*varRefs{}}
 	use := func(pn *types.PkgName, pos token.Pos) {
 		if spec := specs[pn]; spec != nil {
-			uses[spec] = append(uses[spec], pos)
+			idx.uses[spec] = append(idx.uses[spec], pos)
 		}
 	}
+	refs := func(v *types.Var) *varRefs {
+		r := idx.vars[v]
+		if r == nil {
+			r = &varRefs{}
+			idx.vars[v] = r
+		}
+		return r
+	}
+	var stack []ast.Node // the ancestors of the node visited
 	ast.Inspect(fi.file, func(n ast.Node) bool {
 		switch n := n.(type) {
+		case nil:
+			stack = stack[:len(stack)-1]
+			return false
 		case *ast.ImportSpec:
 			return false
 		case *ast.SelectorExpr:
@@ -55,11 +68,49 @@ func (f *Fixer) importUses(fi *fileInfo) map[*ast.ImportSpec][]token.Pos {
 					use(pn, n.Pos())
 				}
 			}
+			if obj == nil {
+				if v, ok := info.Defs[n].(*types.Var); ok && f.local(v) {
+					r := refs(v)
+					r.defs = append(r.defs, varDef{n, stack[len(stack)-1], stack[len(stack)-2]})
+				}
+			} else if v, ok := obj.(*types.Var); ok && f.local(v) {
+				r := refs(v)
+				r.uses = append(r.uses, n)
+				r.written = r.written || written(n, stack)
+			}
+			return false // an identifier has no children
 		}
+		stack = append(stack, n)
 		return true
 	})
-	fi.uses = uses
-	return uses
+	fi.index = idx
+	return idx
+}
+
+// fileIndex holds the references of a file that the fixes need.
+type fileIndex struct {
+	uses map[*ast.ImportSpec][]token.Pos // the references to each import
+	vars map[*types.Var]*varRefs         // the local variables of the package
+}
+
+// varRefs are the identifiers that refer to a local variable.
+type varRefs struct {
+	defs    []varDef     // where it is defined (once)
+	uses    []*ast.Ident // the other identifiers
+	written bool         // whether a use assigns it or takes its address
+}
+
+// varDef is the identifier that defines a variable, with its parent and
+// grandparent nodes.
+type varDef struct {
+	id            *ast.Ident
+	parent, grand ast.Node
+}
+
+// local reports whether v is a local variable of the package (a
+// parameter, a result or a variable of a function body).
+func (f *Fixer) local(v *types.Var) bool {
+	return !v.IsField() && v.Pkg() == f.pass.Pkg && v.Parent() != nil && v.Parent() != f.pass.Pkg.Scope()
 }
 
 // importName returns the package name an import declares.
