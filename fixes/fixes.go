@@ -21,9 +21,12 @@ package fixes
 
 import (
 	"bytes"
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -41,12 +44,14 @@ type Fixer struct {
 	pass    *analysis.Pass
 	res     *bearercheck.Result
 	files   map[*ast.File]*fileInfo
+	gen     map[*ast.File]bool       // computed by generated
+	secrets map[string][]secretLines // computed by nearSecret
 	planned map[*bearercheck.Site]*group
 }
 
 // New returns a Fixer for the package of pass, whose detection result is res.
 func New(pass *analysis.Pass, res *bearercheck.Result) *Fixer {
-	return &Fixer{pass: pass, res: res, files: map[*ast.File]*fileInfo{}}
+	return &Fixer{pass: pass, res: res, files: map[*ast.File]*fileInfo{}, gen: map[*ast.File]bool{}}
 }
 
 // For returns the suggested fix of site s: none, or exactly one.
@@ -72,6 +77,7 @@ type group struct {
 	sites    []*bearercheck.Site
 	messages map[*bearercheck.Site]string
 	edits    []edit // the changes' edits and the import deletions, sorted
+	deletes  bool   // whether edits delete imports
 }
 
 // plan builds the fixes of every site of the package, in the order of
@@ -80,8 +86,6 @@ func (f *Fixer) plan() {
 	f.planned = map[*bearercheck.Site]*group{}
 	byFile := map[*fileInfo][]*group{}
 	var files []*fileInfo
-	var claimed []span
-next:
 	for _, s := range f.res.Sites {
 		ch := f.build(s)
 		if ch == nil {
@@ -92,16 +96,10 @@ next:
 			continue
 		}
 		ch.edits = normalize(fi.keepComments(ch.edits))
-		for _, e := range ch.edits {
-			for _, c := range claimed {
-				if e.pos < c.end && c.pos < e.end || e.pos == c.pos {
-					continue next
-				}
-			}
+		if !fi.claim(ch.edits) {
+			continue
 		}
-		for _, e := range ch.edits {
-			claimed = append(claimed, span{e.pos, e.end})
-		}
+		ch.removed = ch.removedUses(f.index(fi).all)
 		if byFile[fi] == nil {
 			files = append(files, fi)
 		}
@@ -131,13 +129,7 @@ func (f *Fixer) groupFile(fi *fileInfo, groups []*group) []*group {
 			removedAll := 0
 			uses := f.index(fi).uses[spec]
 			for i, g := range groups {
-				n := 0
-				for _, u := range uses {
-					if g.removes(u) {
-						n++
-					}
-				}
-				if n > 0 {
+				if n := g.removedUses(spec); n > 0 {
 					users = append(users, i)
 					removedAll += n
 				}
@@ -151,11 +143,12 @@ func (f *Fixer) groupFile(fi *fileInfo, groups []*group) []*group {
 		if merged {
 			continue
 		}
-		// Import deletions of two groups must not overlap.
+		// Import deletions of two groups must not overlap (their
+		// changes do not).
 		for i, g := range groups {
-			g.edits = f.groupEdits(fi, g)
+			g.edits, g.deletes = f.groupEdits(fi, g)
 			for j := range i {
-				if g.edits != nil && groups[j].edits != nil && overlap(g.edits, groups[j].edits) {
+				if (g.deletes || groups[j].deletes) && g.edits != nil && groups[j].edits != nil && overlap(g.edits, groups[j].edits) {
 					groups = mergeGroups(groups, []int{j, i})
 					merged = true
 					break
@@ -175,6 +168,31 @@ func (f *Fixer) groupFile(fi *fileInfo, groups []*group) []*group {
 	return out
 }
 
+// claim takes the ranges of edits, unless one of them overlaps, or
+// starts where, a range taken before: it reports whether it did. Edits of
+// different files never overlap, and overlapping ranges share a line, so
+// the ranges are kept by file and line.
+func (fi *fileInfo) claim(edits []edit) bool {
+	for _, e := range edits {
+		for l := fi.tf.Line(e.pos); l <= fi.tf.Line(e.end); l++ {
+			for _, c := range fi.claimed[l] {
+				if e.pos < c.end && c.pos < e.end || e.pos == c.pos {
+					return false
+				}
+			}
+		}
+	}
+	if fi.claimed == nil {
+		fi.claimed = map[int][]span{}
+	}
+	for _, e := range edits {
+		for l := fi.tf.Line(e.pos); l <= fi.tf.Line(e.end); l++ {
+			fi.claimed[l] = append(fi.claimed[l], span{e.pos, e.end})
+		}
+	}
+	return true
+}
+
 // mergeGroups merges the groups at the indices into the first of them.
 func mergeGroups(groups []*group, indices []int) []*group {
 	into := groups[indices[0]]
@@ -187,7 +205,7 @@ func mergeGroups(groups []*group, indices []int) []*group {
 		}
 		groups[i] = nil
 	}
-	into.edits = nil
+	into.edits, into.deletes = nil, false
 	out := groups[:0]
 	for _, g := range groups {
 		if g != nil {
@@ -199,8 +217,9 @@ func mergeGroups(groups []*group, indices []int) []*group {
 
 // groupEdits returns the edits of g: its changes' and the deletion of the
 // imports it leaves unused; nil when an import it leaves unused cannot be
-// deleted cleanly (the fix would not compile).
-func (f *Fixer) groupEdits(fi *fileInfo, g *group) []edit {
+// deleted cleanly (the fix would not compile). It reports whether g
+// leaves an import unused.
+func (f *Fixer) groupEdits(fi *fileInfo, g *group) ([]edit, bool) {
 	var edits []edit
 	for _, ch := range g.changes {
 		edits = append(edits, ch.edits...)
@@ -211,32 +230,45 @@ func (f *Fixer) groupEdits(fi *fileInfo, g *group) []edit {
 		if len(uses) == 0 || spec.Name != nil && spec.Name.Name == "_" {
 			continue
 		}
-		all := true
-		for _, u := range uses {
-			all = all && g.removes(u)
-		}
-		if all {
+		if g.removedUses(spec) == len(uses) {
 			unused = append(unused, spec)
 		}
 	}
 	if len(unused) > 0 {
 		del, ok := f.deleteImports(fi, unused)
 		if !ok {
-			return nil
+			return nil, true
 		}
 		edits = append(edits, del...)
 	}
-	return normalize(edits)
+	return normalize(edits), len(unused) > 0
 }
 
-// removes reports whether one of g's changes removes the text at pos.
-func (g *group) removes(pos token.Pos) bool {
+// removedUses returns the number of uses of spec that g's changes remove.
+// No use is removed by two changes: their edits do not overlap.
+func (g *group) removedUses(spec *ast.ImportSpec) int {
+	n := 0
 	for _, ch := range g.changes {
-		if ch.removes(pos) {
-			return true
-		}
+		n += ch.removed[spec]
 	}
-	return false
+	return n
+}
+
+// removedUses counts, by import, the uses of the file's imports that the
+// change removes; all are the uses sorted by position.
+func (ch *change) removedUses(all []importUse) map[*ast.ImportSpec]int {
+	n := map[*ast.ImportSpec]int{}
+	next := 0 // the uses before next have been looked at
+	for _, e := range ch.edits {
+		i := max(next, sort.Search(len(all), func(i int) bool { return all[i].pos >= e.pos }))
+		for ; i < len(all) && all[i].pos < e.end; i++ {
+			if ch.removes(all[i].pos) {
+				n[all[i].spec]++
+			}
+		}
+		next = i
+	}
+	return n
 }
 
 // removes reports whether the change removes the text at pos.
@@ -276,18 +308,36 @@ const diffContext = 3
 // by -diff, and secrets never appear in any output. Such a site gets no fix.
 func (f *Fixer) nearSecret(edits []edit) bool {
 	fset := f.pass.Fset
-	for _, s := range f.res.Secrets {
-		from, to := fset.Position(s.Pos), fset.Position(s.End)
-		for _, e := range edits {
-			start, end := fset.Position(e.pos), fset.Position(e.end)
-			if start.Filename == from.Filename &&
-				start.Line-diffContext <= to.Line && from.Line <= end.Line+diffContext {
-				return true
+	if f.secrets == nil {
+		f.secrets = map[string][]secretLines{}
+		for _, s := range f.res.Secrets {
+			from, to := fset.Position(s.Pos), fset.Position(s.End)
+			f.secrets[from.Filename] = append(f.secrets[from.Filename], secretLines{from.Line, to.Line})
+		}
+		for _, ls := range f.secrets {
+			slices.SortFunc(ls, func(a, b secretLines) int { return cmp.Compare(a.from, b.from) })
+			for i := 1; i < len(ls); i++ {
+				ls[i].to = max(ls[i].to, ls[i-1].to)
 			}
+		}
+	}
+	for _, e := range edits {
+		start, end := fset.Position(e.pos), fset.Position(e.end)
+		// Of the secrets that start before the end of the edit's
+		// context, the one that ends last.
+		ls := f.secrets[start.Filename]
+		i := sort.Search(len(ls), func(i int) bool { return ls[i].from > end.Line+diffContext })
+		if i > 0 && start.Line-diffContext <= ls[i-1].to {
+			return true
 		}
 	}
 	return false
 }
+
+// secretLines are, for a secret of a file, its first line and the
+// greatest last line of it and of the secrets sorted before it (by first
+// line).
+type secretLines struct{ from, to int }
 
 // change is a fix under construction: its edits, and the nodes inside the
 // edited ranges that the fix keeps (the provider expression).
@@ -295,6 +345,7 @@ type change struct {
 	message string
 	edits   []edit
 	keep    []ast.Node
+	removed map[*ast.ImportSpec]int // the uses of imports it removes
 }
 
 type edit struct {
@@ -306,7 +357,7 @@ type span struct{ pos, end token.Pos }
 
 // build returns the change for site s, or nil when §3 offers no fix.
 func (f *Fixer) build(s *bearercheck.Site) *change {
-	if s == nil || s.Generated || s.File == nil || ast.IsGenerated(s.File) || s.Value == nil {
+	if s == nil || s.Generated || s.File == nil || f.generated(s.File) || s.Value == nil {
 		return nil
 	}
 	switch s.Kind {
@@ -334,6 +385,17 @@ func (f *Fixer) build(s *bearercheck.Site) *change {
 		}
 	}
 	return f.guard(s, origin, tok)
+}
+
+// generated reports whether file is generated (ast.IsGenerated, which
+// looks at every comment of the file), once per file.
+func (f *Fixer) generated(file *ast.File) bool {
+	g, ok := f.gen[file]
+	if !ok {
+		g = ast.IsGenerated(file)
+		f.gen[file] = g
+	}
+	return g
 }
 
 // replaceAround returns the edits that turn outer into inner+suffix,
@@ -486,9 +548,12 @@ func (fi *fileInfo) keepComments(edits []edit) []edit {
 	var out []edit
 	for _, e := range edits {
 		pos, sep := e.pos, "" // the text from pos on is replaced by sep
-		for _, g := range fi.file.Comments {
-			if g.End() <= e.pos || e.end <= g.Pos() {
-				continue
+		// The comment groups are sorted: skip those that end before e.
+		groups := fi.file.Comments
+		first := sort.Search(len(groups), func(i int) bool { return groups[i].End() > e.pos })
+		for _, g := range groups[first:] {
+			if e.end <= g.Pos() {
+				break
 			}
 			for _, c := range g.List {
 				if c.Pos() < e.pos || e.end < c.End() {
@@ -521,8 +586,8 @@ type fileInfo struct {
 	file    *ast.File
 	tf      *token.File
 	content []byte
-	claimed []span     // the ranges that the planned changes edit
-	index   *fileIndex // computed by index
+	claimed map[int][]span // by line, the ranges that planned changes edit
+	index   *fileIndex     // computed by index
 }
 
 // file returns the per-file information, or nil if the file's content

@@ -2,9 +2,11 @@ package fixes
 
 import (
 	"bytes"
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 )
 
 // index returns the references of the file, found in one walk of it and
@@ -32,6 +34,7 @@ func (f *Fixer) index(fi *fileInfo) *fileIndex {
 	use := func(pn *types.PkgName, pos token.Pos) {
 		if spec := specs[pn]; spec != nil {
 			idx.uses[spec] = append(idx.uses[spec], pos)
+			idx.all = append(idx.all, importUse{pos, spec})
 		}
 	}
 	refs := func(v *types.Var) *varRefs {
@@ -83,6 +86,7 @@ func (f *Fixer) index(fi *fileInfo) *fileIndex {
 		stack = append(stack, n)
 		return true
 	})
+	slices.SortFunc(idx.all, func(a, b importUse) int { return cmp.Compare(a.pos, b.pos) })
 	fi.index = idx
 	return idx
 }
@@ -90,7 +94,13 @@ func (f *Fixer) index(fi *fileInfo) *fileIndex {
 // fileIndex holds the references of a file that the fixes need.
 type fileIndex struct {
 	uses map[*ast.ImportSpec][]token.Pos // the references to each import
+	all  []importUse                     // all of them, sorted by position
 	vars map[*types.Var]*varRefs         // the local variables of the package
+}
+
+type importUse struct {
+	pos  token.Pos
+	spec *ast.ImportSpec
 }
 
 // varRefs are the identifiers that refer to a local variable.
