@@ -27,6 +27,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -331,8 +332,14 @@ func gate(args []string) error {
 	if *plain {
 		cmdArgs = append([]string{"-json"}, patterns...)
 	}
+	// extra flags go after the subcommand: `bearercheck report -cache=off`.
+	sub := 0
+	if !*plain {
+		sub = 1
+	}
 	mk := func(name string, extra ...string) bench.Cmd {
-		return bench.Cmd{Name: name, Path: t.bc, Args: append(extra, cmdArgs...), Dir: *dir, Env: t.env()}
+		args := slices.Concat(cmdArgs[:sub], extra, cmdArgs[sub:])
+		return bench.Cmd{Name: name, Path: t.bc, Args: args, Dir: *dir, Env: t.env()}
 	}
 	cold, warm, edited := &bench.Series{Cmd: mk("cold")}, &bench.Series{Cmd: mk("warm")}, &bench.Series{Cmd: mk("one edit")}
 	var editPath string
