@@ -165,6 +165,7 @@ func (f *runFlags) run() int {
 			return output.NewSecretLines(p.Fset, p.Files, base.Secrets)
 		},
 		KeepID:  "secret lines",
+		Planned: setGCPercent,
 		Options: f.opts,
 		Cache:   f.cache,
 	})

@@ -144,6 +144,7 @@ func runReport(args []string) int {
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
 		Progress:  prog.update,
+		Planned:   setGCPercent,
 		Options:   opts,
 		Cache:     f.cache,
 	}

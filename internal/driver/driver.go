@@ -56,6 +56,10 @@ type Config struct {
 	// Progress, when set, is told as loading and analysis advance. It is
 	// called from several goroutines.
 	Progress func(Progress)
+	// Planned, when set, is told how many packages will be analysed from
+	// source and how many there are, once loading is done and before
+	// analysis starts (engine.Config.Planned).
+	Planned func(analyse, total int)
 	// Cache is where earlier runs' results are kept: "" the user cache
 	// directory (engine.DefaultCacheDir; no cache if it cannot be made),
 	// "off" none, anything else a directory.
@@ -193,6 +197,7 @@ func Run(cfg Config) (*Result, error) {
 			return cfg.Keep(rp, base)
 		},
 	}
+	ecfg.Planned = cfg.Planned
 	if cfg.Progress != nil {
 		total := 0
 		for range packages.Postorder(pkgs) {

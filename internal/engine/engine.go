@@ -86,6 +86,10 @@ type Config struct {
 	// Workers is the number of packages processed at once;
 	// GOMAXPROCS when zero.
 	Workers int
+	// Planned, when set, is told how many packages will be analysed from
+	// source (the rest come from the cache, or are only type-checked),
+	// before any is.
+	Planned func(analyse, total int)
 }
 
 // Result is the outcome of Analyze.
@@ -124,6 +128,15 @@ func Analyze(cfg Config) (*Result, error) {
 		for _, n := range e.order {
 			n.mode = full
 		}
+	}
+	if cfg.Planned != nil {
+		analyse := 0
+		for _, n := range e.order {
+			if n.mode == full {
+				analyse++
+			}
+		}
+		cfg.Planned(analyse, len(e.order))
 	}
 	e.run()
 	res := &Result{Graph: &checker.Graph{Roots: roots}, Kept: e.kept}
@@ -450,10 +463,12 @@ func (e *engine) step(t task, typed func()) {
 	switch {
 	case t.kind == restoreTask:
 		e.restore(n)
+		n.entry = nil
 	case t.kind == loadTask && n.mode == shallow:
 		e.load(n, true, nil)
 		e.restore(n)
 		e.decodeFacts(n)
+		n.entry = nil
 		e.release(n)
 	case t.kind == loadTask:
 		e.load(n, false, typed)

@@ -130,12 +130,7 @@ func (e *engine) plan() {
 	}
 	var mu sync.Mutex
 	parallel(len(names), func(i int) {
-		data, err := os.ReadFile(names[i])
-		var sum []byte
-		if err == nil {
-			s := sha256.Sum256(data)
-			sum = s[:]
-		}
+		sum, _ := hashFile(names[i])
 		mu.Lock()
 		hashes[names[i]] = sum
 		mu.Unlock()
@@ -171,6 +166,21 @@ func (e *engine) plan() {
 			}
 		}
 	}
+}
+
+// hashFile returns the SHA-256 of a file's content, reading it a block
+// at a time.
+func hashFile(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
 }
 
 // usable reports whether an intact entry has all this run needs of n.
