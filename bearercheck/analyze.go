@@ -137,6 +137,20 @@ type fnCtx struct {
 	locals []*types.Var // variables declared in the body, closures included
 	gen    bool         // in a generated file
 	exempt bool         // a provider method or allowed
+	// nodes are the nodes of the body that visit and funcEndpoints look
+	// at, in source order (ast.Inspect's): calls, assignments and
+	// composite literals, function literals included, and return
+	// statements outside function literals. Recorded once by index, so
+	// that the body is walked once however often it is visited.
+	nodes []bodyNode
+}
+
+// bodyNode is a node of a function body that the analysis looks at.
+type bodyNode struct {
+	n  ast.Node
+	fn *types.Func // for a call, its callee (typeutil.Callee), or nil
+	// sinks are the header writes the node performs (see index).
+	sinks []sink
 }
 
 // assign is one assignment of a value to a variable or field.
@@ -302,7 +316,7 @@ func Analyze(p *Package) *Result {
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes; from here on
 	// the analysis is read-only (Result's methods run concurrently).
-	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs = nil, nil, nil, nil, nil, nil
+	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj = nil, nil, nil, nil, nil, nil, nil
 	a.done = true
 	return r
 }
@@ -409,105 +423,156 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 			}
 		}
 	}
+	// The header writes of the nodes of the functions visit looks at,
+	// once every assignment is known (a function-valued variable's
+	// assignments decide some: set := h.Set; set(k, v)).
+	for _, f := range a.funcs {
+		if f.exempt {
+			continue
+		}
+		for i := range f.nodes {
+			f.nodes[i].sinks = a.sinks(f.nodes[i].n)
+		}
+	}
 }
 
 func (a *pkgAnalysis) indexBody(root ast.Node, ctx *fnCtx) {
-	info := a.pkg.Info
-	add := func(lhs ast.Expr, as *assign) {
-		var v *types.Var
-		switch l := ast.Unparen(lhs).(type) {
-		case *ast.Ident:
-			v, _ = info.ObjectOf(l).(*types.Var)
-		case *ast.SelectorExpr:
-			if sel, ok := info.Selections[l]; ok && sel.Kind() == types.FieldVal {
-				v, _ = sel.Obj().(*types.Var)
-			} else {
-				v, _ = info.Uses[l.Sel].(*types.Var)
-			}
-		}
-		if v != nil {
-			a.assigns[v] = append(a.assigns[v], as)
+	ast.Walk(&indexer{a: a, ctx: ctx}, root)
+}
+
+// indexer is the walk of index over a function body (ctx set) or a
+// package-level declaration.
+type indexer struct {
+	a     *pkgAnalysis
+	ctx   *fnCtx
+	inLit bool // inside a function literal
+}
+
+// add records an assignment to the variable or field lhs denotes.
+func (x *indexer) add(lhs ast.Expr, as *assign) {
+	info := x.a.pkg.Info
+	var v *types.Var
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		v, _ = info.ObjectOf(l).(*types.Var)
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[l]; ok && sel.Kind() == types.FieldVal {
+			v, _ = sel.Obj().(*types.Var)
+		} else {
+			v, _ = info.Uses[l.Sel].(*types.Var)
 		}
 	}
-	ast.Inspect(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			switch {
-			case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1:
-				add(n.Lhs[0], &assign{rhs: n.Rhs[0], index: -1, ctx: ctx, appends: true})
-			case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-				for _, l := range n.Lhs {
-					add(l, &assign{ctx: ctx, opaque: true})
-				}
-			case len(n.Lhs) == len(n.Rhs):
-				for i, l := range n.Lhs {
-					add(l, &assign{rhs: n.Rhs[i], index: -1, ctx: ctx})
-				}
-			case len(n.Rhs) == 1:
-				for i, l := range n.Lhs {
-					if _, isCall := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); isCall {
-						add(l, &assign{rhs: n.Rhs[0], index: i, ctx: ctx})
-					} else if i == 0 {
-						add(l, &assign{rhs: n.Rhs[0], index: -1, ctx: ctx})
-					} else {
-						add(l, &assign{ctx: ctx, opaque: true})
-					}
-				}
+	if v != nil {
+		x.a.assigns[v] = append(x.a.assigns[v], as)
+	}
+}
+
+// local records a variable declared in the function.
+func (x *indexer) local(id *ast.Ident) {
+	if v, ok := x.a.pkg.Info.Defs[id].(*types.Var); ok {
+		x.ctx.locals = append(x.ctx.locals, v)
+	}
+}
+
+func (x *indexer) Visit(n ast.Node) ast.Visitor {
+	if n == nil {
+		return nil
+	}
+	a, ctx, info := x.a, x.ctx, x.a.pkg.Info
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		switch {
+		case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1:
+			x.add(n.Lhs[0], &assign{rhs: n.Rhs[0], index: -1, ctx: ctx, appends: true})
+		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+			for _, l := range n.Lhs {
+				x.add(l, &assign{ctx: ctx, opaque: true})
 			}
-			if n.Tok == token.DEFINE && ctx != nil {
-				for _, l := range n.Lhs {
-					if id, ok := l.(*ast.Ident); ok {
-						if v, ok := info.Defs[id].(*types.Var); ok {
-							ctx.locals = append(ctx.locals, v)
-						}
-					}
-				}
+		case len(n.Lhs) == len(n.Rhs):
+			for i, l := range n.Lhs {
+				x.add(l, &assign{rhs: n.Rhs[i], index: -1, ctx: ctx})
 			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				v, _ := info.Defs[name].(*types.Var)
-				if v == nil {
-					continue
-				}
-				if ctx != nil {
-					ctx.locals = append(ctx.locals, v)
-				}
-				switch {
-				case len(n.Values) == len(n.Names):
-					a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[i], index: -1, ctx: ctx})
-				case len(n.Values) == 1:
-					a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[0], index: i, ctx: ctx})
-				}
-			}
-		case *ast.RangeStmt:
-			for _, l := range []ast.Expr{n.Key, n.Value} {
-				if l != nil {
-					add(l, &assign{rhs: n.X, ctx: ctx, opaque: true})
-					if id, ok := l.(*ast.Ident); ok && n.Tok == token.DEFINE && ctx != nil {
-						if v, ok := info.Defs[id].(*types.Var); ok {
-							ctx.locals = append(ctx.locals, v)
-						}
-					}
-				}
-			}
-		case *ast.UnaryExpr:
-			if n.Op == token.AND {
-				add(n.X, &assign{ctx: ctx, opaque: true})
-			}
-		case *ast.CompositeLit:
-			a.indexStructLit(n, ctx)
-		case *ast.FuncLit:
-			if ctx != nil {
-				sig, _ := info.TypeOf(n).(*types.Signature)
-				if sig != nil {
-					for i := 0; i < sig.Params().Len(); i++ {
-						ctx.locals = append(ctx.locals, sig.Params().At(i))
-					}
+		case len(n.Rhs) == 1:
+			for i, l := range n.Lhs {
+				if _, isCall := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); isCall {
+					x.add(l, &assign{rhs: n.Rhs[0], index: i, ctx: ctx})
+				} else if i == 0 {
+					x.add(l, &assign{rhs: n.Rhs[0], index: -1, ctx: ctx})
+				} else {
+					x.add(l, &assign{ctx: ctx, opaque: true})
 				}
 			}
 		}
-		return true
-	})
+		if n.Tok == token.DEFINE && ctx != nil {
+			for _, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok {
+					x.local(id)
+				}
+			}
+		}
+		x.node(n, nil)
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v, _ := info.Defs[name].(*types.Var)
+			if v == nil {
+				continue
+			}
+			if ctx != nil {
+				ctx.locals = append(ctx.locals, v)
+			}
+			switch {
+			case len(n.Values) == len(n.Names):
+				a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[i], index: -1, ctx: ctx})
+			case len(n.Values) == 1:
+				a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[0], index: i, ctx: ctx})
+			}
+		}
+	case *ast.RangeStmt:
+		for _, l := range []ast.Expr{n.Key, n.Value} {
+			if l != nil {
+				x.add(l, &assign{rhs: n.X, ctx: ctx, opaque: true})
+				if id, ok := l.(*ast.Ident); ok && n.Tok == token.DEFINE && ctx != nil {
+					x.local(id)
+				}
+			}
+		}
+	case *ast.UnaryExpr:
+		if n.Op == token.AND {
+			x.add(n.X, &assign{ctx: ctx, opaque: true})
+		}
+	case *ast.CompositeLit:
+		a.indexStructLit(n, ctx)
+		x.node(n, nil)
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, n).(*types.Func)
+		x.node(n, fn)
+	case *ast.ReturnStmt:
+		if !x.inLit {
+			x.node(n, nil)
+		}
+	case *ast.FuncLit:
+		if ctx != nil {
+			sig, _ := info.TypeOf(n).(*types.Signature)
+			if sig != nil {
+				for i := 0; i < sig.Params().Len(); i++ {
+					ctx.locals = append(ctx.locals, sig.Params().At(i))
+				}
+			}
+		}
+		if !x.inLit {
+			lit := *x
+			lit.inLit = true
+			return &lit
+		}
+	}
+	return x
+}
+
+// node records a node that visit and funcEndpoints look at.
+func (x *indexer) node(n ast.Node, fn *types.Func) {
+	if x.ctx != nil {
+		x.ctx.nodes = append(x.ctx.nodes, bodyNode{n: n, fn: fn})
+	}
 }
 
 // indexStructLit records the fields a struct literal assigns.
@@ -540,38 +605,54 @@ func (a *pkgAnalysis) indexStructLit(lit *ast.CompositeLit, ctx *fnCtx) {
 	}
 }
 
+// fnVisit is the state of one visit of a function.
+type fnVisit struct {
+	f         *fnCtx
+	s         *FuncSummary
+	root, via TokenSource
+	sites     []*Site
+	calls     []*ast.CallExpr
+	others    bool // the function writes another scheme too
+}
+
+func (v *fnVisit) addSite(site *Site) {
+	f := v.f
+	site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
+	v.sites = append(v.sites, site)
+}
+
 // visit walks one function. Without r it only computes the summary; with
 // r it also records sites, helpers and task calls.
 func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
-	s := &FuncSummary{}
+	vis := &fnVisit{f: f, s: &FuncSummary{}}
+	s := vis.s
 	if prev := a.local[f.obj]; prev != nil {
 		s.ProviderFields = prev.ProviderFields
 	}
-	var root, via TokenSource
-	var sites []*Site
-	others := false // the function writes another scheme too
-	var calls []*ast.CallExpr
-	returned := make([][]ast.Expr, f.obj.Signature().Results().Len())
+	nres := f.obj.Signature().Results().Len()
+	var returned [][]ast.Expr // the string results of each return statement
 
-	addSite := func(site *Site) {
-		site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
-		sites = append(sites, site)
-	}
-	a.walk(f.decl.Body, f, func(n ast.Node, inLit bool) {
-		switch n := n.(type) {
+	for i := range f.nodes {
+		nd := &f.nodes[i]
+		switch n := nd.n.(type) {
 		case *ast.ReturnStmt:
-			if !inLit {
+			if nres > 0 {
+				if returned == nil {
+					returned = make([][]ast.Expr, nres)
+				}
 				a.recordReturn(f, n, returned)
 			}
 		case *ast.CallExpr:
-			a.visitCall(f, n, s, &root, &via, addSite, &calls)
-			if fn, _ := typeutil.Callee(a.pkg.Info, n).(*types.Func); fn != nil && isMethod(fn, "net/http", "Request", "SetBasicAuth") {
-				others = true
+			if nd.fn != nil {
+				a.visitCall(vis, n, nd.fn)
+				if isMethod(nd.fn, "net/http", "Request", "SetBasicAuth") {
+					vis.others = true
+				}
 			}
 		case *ast.AssignStmt, *ast.CompositeLit:
-			a.visitStores(f, n, s, &root, &via)
+			a.visitStores(vis, n)
 		}
-		for _, sk := range a.sinks(n) {
+		for _, sk := range nd.sinks {
 			if !isAuthorizationKey(a.keyValue(sk, f)) {
 				continue
 			}
@@ -581,12 +662,12 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				switch {
 				case val.IsBearer():
 					if !val.Exact { // else the token is constant: it comes from no parameter
-						root.add(a.tokenSource(f, []ast.Expr{v}, []Value{val}))
+						vis.root.add(a.tokenSource(f, []ast.Expr{v}, []Value{val}))
 					}
 					if i := a.tokenParam(val, f); i >= 0 {
-						root.add(TokenSource{Verbatim: []int{i}})
+						vis.root.add(TokenSource{Verbatim: []int{i}})
 					}
-					addSite(&Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val)})
+					vis.addSite(&Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val)})
 				case val.Provider:
 					if r != nil {
 						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
@@ -596,11 +677,11 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
 					s.Scheme = &SchemeSink{Param: f.params[val.Head], Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
-					others = true // another scheme: "Token token=", "Basic "
+					vis.others = true // another scheme: "Token token=", "Basic "
 				}
 			}
 		}
-	})
+	}
 
 	// Results.
 	for i, exprs := range returned {
@@ -616,9 +697,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		if v.IsBearer() && !v.Exact {
 			src := a.tokenSource(f, exprs, vals)
 			if v.Kind == KindHelper {
-				via.add(src)
+				vis.via.add(src)
 			} else {
-				root.add(src)
+				vis.root.add(src)
 			}
 		}
 		if relevant(v) {
@@ -629,14 +710,16 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		}
 	}
 	switch {
-	case !root.isZero():
-		root.add(via)
-		s.Helper, s.Root, s.OtherSchemes = &root, true, others
-	case !via.isZero():
+	case !vis.root.isZero():
+		vis.root.add(vis.via)
+		root := vis.root
+		s.Helper, s.Root, s.OtherSchemes = &root, true, vis.others
+	case !vis.via.isZero():
+		via := vis.via
 		s.Helper = &via
 	}
 	if r != nil {
-		a.record(f, s, sites, calls, r)
+		a.record(f, s, vis.sites, vis.calls, r)
 	}
 	if s.empty() {
 		return nil
@@ -664,16 +747,13 @@ func (a *pkgAnalysis) tailParam(v Value, vals []Value, f *fnCtx) int {
 	return tail
 }
 
-// visitCall handles a call to a bearer-by-API function, a scheme-parametric
-// function or a bearer-only helper.
-func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, root, via *TokenSource, addSite func(*Site), calls *[]*ast.CallExpr) {
-	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
-	if fn == nil {
-		return
-	}
+// visitCall handles a call to fn: a bearer-by-API function, a
+// scheme-parametric function or a bearer-only helper.
+func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func) {
+	f, s := vis.f, vis.s
 	if a.isBearerAPI(fn) {
-		root.add(a.deps(f, apiToken(a.pkg.Info, call)).source(f))
-		addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
+		vis.root.add(a.deps(f, apiToken(a.pkg.Info, call)).source(f))
+		vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
 		return
 	}
 	cs := a.summary(fn)
@@ -685,20 +765,20 @@ func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, ro
 			av := a.eval(arg, f)
 			switch {
 			case av.Exact && av.Head == nil && isBearerText(av.Prefix+cs.Scheme.Rest):
-				root.add(a.deps(f, call.Args...).source(f))
-				addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
+				vis.root.add(a.deps(f, call.Args...).source(f))
+				vis.addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
 			case av.Exact && av.Head != nil && av.Prefix == "":
 				s.Scheme = &SchemeSink{Param: f.params[av.Head], Rest: cs.Scheme.Rest}
 			}
 		}
 	}
 	for _, p := range cs.Writes {
-		a.writtenArg(f, call, fn, p, s, root, addSite)
+		a.writtenArg(vis, call, fn, p)
 	}
 	if cs.Helper != nil {
-		*calls = append(*calls, call)
-		via.add(a.deps(f, helperArgs(call, fn, cs.Helper)...).source(f))
-		a.verbatimArgs(f, call, fn, cs.Helper, via, addSite)
+		vis.calls = append(vis.calls, call)
+		vis.via.add(a.deps(f, helperArgs(call, fn, cs.Helper)...).source(f))
+		a.verbatimArgs(vis, call, fn, cs.Helper)
 	}
 }
 
@@ -706,7 +786,8 @@ func (a *pkgAnalysis) visitCall(f *fnCtx, call *ast.CallExpr, s *FuncSummary, ro
 // parameters as the token unchanged: a parameter of f passed there makes f
 // write it unchanged too, and a constant passed there is a hard-coded
 // credential at the call.
-func (a *pkgAnalysis) verbatimArgs(f *fnCtx, call *ast.CallExpr, fn *types.Func, src *TokenSource, via *TokenSource, addSite func(*Site)) {
+func (a *pkgAnalysis) verbatimArgs(vis *fnVisit, call *ast.CallExpr, fn *types.Func, src *TokenSource) {
+	f := vis.f
 	for _, p := range src.Verbatim {
 		arg := argFor(call, fn, p)
 		if arg == nil {
@@ -716,10 +797,10 @@ func (a *pkgAnalysis) verbatimArgs(f *fnCtx, call *ast.CallExpr, fn *types.Func,
 		switch {
 		case av.Head != nil && av.Exact && av.Prefix == "":
 			if i, ok := f.params[av.Head]; ok {
-				via.add(TokenSource{Verbatim: []int{i}})
+				vis.via.add(TokenSource{Verbatim: []int{i}})
 			}
 		case av.Head == nil && av.Exact && isCredential(av.Prefix):
-			addSite(&Site{Node: call, Value: call, Kind: KindHardCoded, Callee: fn,
+			vis.addSite(&Site{Node: call, Value: call, Kind: KindHardCoded, Callee: fn,
 				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}})
 			return
 		}
@@ -761,28 +842,6 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
 		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen})
 	}
-}
-
-// walk visits the nodes of body in source order, saying whether each is
-// inside a function literal.
-func (a *pkgAnalysis) walk(body ast.Node, f *fnCtx, visit func(n ast.Node, inLit bool)) {
-	depth := 0
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			if _, ok := stack[len(stack)-1].(*ast.FuncLit); ok {
-				depth--
-			}
-			stack = stack[:len(stack)-1]
-			return false
-		}
-		stack = append(stack, n)
-		if _, ok := n.(*ast.FuncLit); ok {
-			depth++
-		}
-		visit(n, depth > 0)
-		return true
-	})
 }
 
 // recordReturn adds the string results of a return statement to returned. A return

@@ -204,20 +204,21 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 // function of this package.
 func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant bool) {
 	e = &Endpoints{}
-	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
+	for _, nd := range f.nodes {
+		call, ok := nd.n.(*ast.CallExpr)
+		if !ok || nd.fn == nil {
+			continue
 		}
-		urls, callee, fn := a.requestURLs(call, f)
-		if fn != nil && (fn.Pkg() == a.pkg.Types || len(urls) > 0 || callee != nil) {
+		fn := nd.fn
+		urls, callee := a.requestURLs(call, fn, f)
+		if fn.Pkg() == a.pkg.Types || len(urls) > 0 || callee != nil {
 			relevant = true
 		}
 		for _, u := range urls {
 			e.add(u)
 		}
 		if r == nil || callee == nil {
-			return true
+			continue
 		}
 		c := &Call{Call: call, Callee: callee, Func: f.decl, FuncObj: f.obj, File: f.file}
 		for _, u := range urls {
@@ -228,31 +229,25 @@ func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant
 			}
 		}
 		r.Calls = append(r.Calls, c)
-		return true
-	})
+	}
 	if e.empty() {
 		return nil, relevant
 	}
 	return e, relevant
 }
 
-// requestURLs returns the URL templates a call sends a request to, the
-// callee when it is a helper or a function with path parameters, and the
-// callee in any case.
-func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, f *fnCtx) (urls []urlTmpl, callee, fn *types.Func) {
-	fn, _ = typeutil.Callee(a.pkg.Info, call).(*types.Func)
-	if fn == nil {
-		return nil, nil, nil
-	}
+// requestURLs returns the URL templates a call to fn sends a request to,
+// and fn when it is a helper or a function with path parameters.
+func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, fn *types.Func, f *fnCtx) (urls []urlTmpl, callee *types.Func) {
 	if i := requestURLParam(fn); i >= 0 {
 		if arg := argFor(call, fn, i); arg != nil {
-			return []urlTmpl{a.urlOf(arg, f, 0)}, nil, fn
+			return []urlTmpl{a.urlOf(arg, f, 0)}, nil
 		}
-		return nil, nil, fn
+		return nil, nil
 	}
 	s := a.summary(fn)
 	if s == nil || s.Helper == nil && len(s.PathParams) == 0 {
-		return nil, nil, fn
+		return nil, nil
 	}
 	var out []urlTmpl
 	for _, pp := range s.PathParams {
@@ -265,7 +260,7 @@ func (a *pkgAnalysis) requestURLs(call *ast.CallExpr, f *fnCtx) (urls []urlTmpl,
 		r.text = strings.ReplaceAll(r.text, "\x00", ParamMark)
 		out = append(out, r)
 	}
-	return out, fn, fn
+	return out, fn
 }
 
 // httpVerbs are the names of request-builder methods that send a request

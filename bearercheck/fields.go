@@ -35,8 +35,9 @@ func (a *pkgAnalysis) noteHeaderField(e ast.Expr) {
 
 // visitStores makes f a helper when an assignment or a struct literal
 // stores a bearer value into a header field.
-func (a *pkgAnalysis) visitStores(f *fnCtx, n ast.Node, s *FuncSummary, root, via *TokenSource) {
+func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 	info := a.pkg.Info
+	f, s := vis.f, vis.s
 	store := func(fld *types.Var, rhs ast.Expr) {
 		if fld == nil || !a.headerFields[fld] {
 			return
@@ -51,9 +52,9 @@ func (a *pkgAnalysis) visitStores(f *fnCtx, n ast.Node, s *FuncSummary, root, vi
 		}
 		src := a.deps(f, rhs).source(f)
 		if v.Kind == KindHelper {
-			via.add(src)
+			vis.via.add(src)
 		} else {
-			root.add(src)
+			vis.root.add(src)
 		}
 	}
 	switch n := n.(type) {
@@ -122,7 +123,8 @@ func (a *pkgAnalysis) bearerFields() map[*types.Var]*ResultSummary {
 // parameter p whole as the Authorization header value: a bearer value
 // there is a site at the call; a parameter of f passed there makes f such
 // a function too.
-func (a *pkgAnalysis) writtenArg(f *fnCtx, call *ast.CallExpr, fn *types.Func, p int, s *FuncSummary, root *TokenSource, addSite func(*Site)) {
+func (a *pkgAnalysis) writtenArg(vis *fnVisit, call *ast.CallExpr, fn *types.Func, p int) {
+	f, s := vis.f, vis.s
 	arg := argFor(call, fn, p)
 	if arg == nil {
 		return
@@ -130,8 +132,8 @@ func (a *pkgAnalysis) writtenArg(f *fnCtx, call *ast.CallExpr, fn *types.Func, p
 	v := a.eval(arg, f)
 	switch {
 	case v.IsBearer():
-		root.add(a.deps(f, arg).source(f))
-		addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
+		vis.root.add(a.deps(f, arg).source(f))
+		vis.addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
 	case v.Head != nil && v.Prefix == "" && v.Exact:
 		s.addWrites(f.params[v.Head])
 	}
