@@ -1,10 +1,12 @@
 package bearercheck
 
 import (
+	"cmp"
 	"go/ast"
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -286,12 +288,18 @@ type piece struct {
 	val  Value
 }
 
-// funcDeclaring returns the function whose body declares v.
+// funcDeclaring returns the function whose body declares v: the last
+// function whose body begins at or before v, if v is in it (the bodies of
+// function declarations do not overlap).
 func (a *pkgAnalysis) funcDeclaring(v *types.Var) *fnCtx {
-	for _, f := range a.funcs {
-		if f.declares(v) {
-			return f
-		}
+	i, found := slices.BinarySearchFunc(a.byBody, v.Pos(), func(f *fnCtx, p token.Pos) int {
+		return cmp.Compare(f.decl.Body.Pos(), p)
+	})
+	if !found {
+		i-- // the body before: a body begins with its brace, not a declaration
+	}
+	if i >= 0 && a.byBody[i].declares(v) {
+		return a.byBody[i]
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -183,6 +184,10 @@ type pkgAnalysis struct {
 
 	providerCache map[types.Type]*types.Func // not written once done
 	done          bool                       // Analyze returned: read-only
+	// importedFuncs and importedFields cache what Package.Imported and
+	// Package.ImportedField return (nil included); not written once done.
+	importedFuncs  map[*types.Func]*FuncSummary
+	importedFields map[*types.Var]*ResultSummary
 
 	// While summaries are computed: the function being visited, and for
 	// each function of the package, the functions that read its summary.
@@ -196,18 +201,21 @@ type pkgAnalysis struct {
 	impls   map[*types.Func][]*types.Func
 	program []*types.Package       // this package and its imports outside the standard library
 	byObj   map[*types.Func]*fnCtx // the package's function declarations
+	byBody  []*fnCtx               // the package's function declarations by position (see funcDeclaring)
 }
 
 // Analyze runs the detection over one package.
 func Analyze(p *Package) *Result {
 	a := &pkgAnalysis{
-		pkg:           p,
-		cfg:           p.Config,
-		assigns:       map[*types.Var][]*assign{},
-		local:         map[*types.Func]*FuncSummary{},
-		providerCache: map[types.Type]*types.Func{},
-		accCache:      map[*fnCtx]map[*types.Var][]accOp{},
-		headerFields:  map[*types.Var]bool{},
+		pkg:            p,
+		cfg:            p.Config,
+		assigns:        map[*types.Var][]*assign{},
+		local:          map[*types.Func]*FuncSummary{},
+		providerCache:  map[types.Type]*types.Func{},
+		importedFuncs:  map[*types.Func]*FuncSummary{},
+		importedFields: map[*types.Var]*ResultSummary{},
+		accCache:       map[*fnCtx]map[*types.Var][]accOp{},
+		headerFields:   map[*types.Var]bool{},
 	}
 	files := a.files()
 	if !a.mayMatter() {
@@ -316,7 +324,7 @@ func Analyze(p *Package) *Result {
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes; from here on
 	// the analysis is read-only (Result's methods run concurrently).
-	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj = nil, nil, nil, nil, nil, nil, nil
+	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj, a.byBody = nil, nil, nil, nil, nil, nil, nil, nil
 	a.done = true
 	return r
 }
@@ -328,11 +336,8 @@ func Analyze(p *Package) *Result {
 func (a *pkgAnalysis) mayMatter() bool {
 	info := a.pkg.Info
 	for _, tv := range info.Types {
-		if tv.Value != nil && tv.Value.Kind() == constant.String {
-			s := strings.ToLower(constant.StringVal(tv.Value))
-			if strings.Contains(s, "bearer") || strings.Contains(s, "authorization") {
-				return true
-			}
+		if tv.Value != nil && tv.Value.Kind() == constant.String && mentionsAuth(constant.StringVal(tv.Value)) {
+			return true
 		}
 	}
 	for id, obj := range info.Defs {
@@ -349,6 +354,42 @@ func (a *pkgAnalysis) mayMatter() bool {
 			continue
 		}
 		if s := a.summary(fn); a.isBearerAPI(fn) || s != nil && !s.onlyPaths() {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsAuth reports whether s, lower-cased, contains "bearer" or
+// "authorization". ASCII text is searched as it is; other text is
+// lower-cased first (strings.ToLower maps some non-ASCII letters to ASCII
+// ones: U+0130 to i).
+func mentionsAuth(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			s = strings.ToLower(s)
+			return strings.Contains(s, "bearer") || strings.Contains(s, "authorization")
+		}
+	}
+	return containsLowerASCII(s, "bearer") || containsLowerASCII(s, "authorization")
+}
+
+// containsLowerASCII reports whether the ASCII text s, lower-cased,
+// contains the lower-case word w.
+func containsLowerASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		j := 0
+		for j < len(w) {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != w[j] {
+				break
+			}
+			j++
+		}
+		if j == len(w) {
 			return true
 		}
 	}
@@ -390,10 +431,17 @@ func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
 		}
 		return a.local[fn]
 	}
-	if a.pkg.Imported != nil {
-		return a.pkg.Imported(fn)
+	if a.pkg.Imported == nil {
+		return nil
 	}
-	return nil
+	s, ok := a.importedFuncs[fn]
+	if !ok {
+		s = a.pkg.Imported(fn)
+		if !a.done {
+			a.importedFuncs[fn] = s
+		}
+	}
+	return s
 }
 
 // index records the package's functions and every assignment to a
@@ -423,6 +471,9 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 			}
 		}
 	}
+	a.byBody = slices.SortedFunc(slices.Values(a.funcs), func(f, g *fnCtx) int {
+		return cmp.Compare(f.decl.Body.Pos(), g.decl.Body.Pos())
+	})
 	// The header writes of the nodes of the functions visit looks at,
 	// once every assignment is known (a function-valued variable's
 	// assignments decide some: set := h.Set; set(k, v)).
@@ -899,8 +950,11 @@ func relevant(v Value) bool {
 
 func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
 
+// errorType is the predeclared type error.
+var errorType = types.Universe.Lookup("error").Type()
+
 func isErrorType(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
+	return types.Identical(t, errorType)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {

@@ -97,7 +97,15 @@ func (a *pkgAnalysis) importedField(v *types.Var) *ResultSummary {
 	if !v.IsField() || v.Pkg() == a.pkg.Types || v.Pkg() == nil || a.pkg.ImportedField == nil {
 		return nil
 	}
-	return a.pkg.ImportedField(v.Origin())
+	v = v.Origin()
+	s, ok := a.importedFields[v]
+	if !ok {
+		s = a.pkg.ImportedField(v)
+		if !a.done {
+			a.importedFields[v] = s
+		}
+	}
+	return s
 }
 
 // bearerFields returns the package's exported fields all of whose
