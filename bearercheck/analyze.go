@@ -171,11 +171,10 @@ type pkgAnalysis struct {
 	assigns map[*types.Var][]*assign
 	local   map[*types.Func]*FuncSummary
 
-	memo       map[ast.Expr]Value
-	evaluating map[ast.Expr]bool
-	varMemo    map[*types.Var]Value
-	depMemo    map[*types.Var]*depSet
-	accCache   map[*fnCtx]map[*types.Var][]accOp // the operations on each function's accumulators
+	memo     map[ast.Expr]memoEntry
+	varMemo  map[*types.Var]Value
+	depMemo  map[*types.Var]*depSet
+	accCache map[*fnCtx]map[*types.Var][]accOp // the operations on each function's accumulators
 
 	// headerFields are the fields whose value is written to an
 	// authorization sink; newFields those found in the current round.
@@ -324,7 +323,7 @@ func Analyze(p *Package) *Result {
 	slices.SortStableFunc(r.Migrated, bySite)
 	// Keep what the result's methods need, not the indexes; from here on
 	// the analysis is read-only (Result's methods run concurrently).
-	a.memo, a.evaluating, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj, a.byBody = nil, nil, nil, nil, nil, nil, nil, nil
+	a.memo, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj, a.byBody = nil, nil, nil, nil, nil, nil, nil
 	a.done = true
 	return r
 }
@@ -400,10 +399,15 @@ func containsLowerASCII(s, w string) bool {
 func (r *Result) Config() *Compiled { return r.a.cfg }
 
 func (a *pkgAnalysis) reset() {
-	a.memo = map[ast.Expr]Value{}
-	a.evaluating = map[ast.Expr]bool{}
-	a.varMemo = map[*types.Var]Value{}
-	a.depMemo = map[*types.Var]*depSet{}
+	if a.memo == nil {
+		a.memo = map[ast.Expr]memoEntry{}
+		a.varMemo = map[*types.Var]Value{}
+		a.depMemo = map[*types.Var]*depSet{}
+		return
+	}
+	clear(a.memo) // keeping their room for the next round
+	clear(a.varMemo)
+	clear(a.depMemo)
 }
 
 // files returns the files to analyse: test files only when configured.

@@ -192,17 +192,22 @@ func commonPrefix(a, b string) string {
 // evaluated in function ctx (nil at package level).
 func (a *pkgAnalysis) eval(e ast.Expr, ctx *fnCtx) Value {
 	e = ast.Unparen(e)
-	if v, ok := a.memo[e]; ok {
-		return v
+	if m, ok := a.memo[e]; ok {
+		if !m.done {
+			return unknown // a cycle: x = x + "..."
+		}
+		return m.v
 	}
-	if a.evaluating[e] {
-		return unknown // a cycle: x = x + "..."
-	}
-	a.evaluating[e] = true
+	a.memo[e] = memoEntry{} // being evaluated
 	v := a.eval1(e, ctx)
-	delete(a.evaluating, e)
-	a.memo[e] = v
+	a.memo[e] = memoEntry{v: v, done: true}
 	return v
+}
+
+// memoEntry is the value of an expression, once evaluated (done).
+type memoEntry struct {
+	v    Value
+	done bool
 }
 
 func (a *pkgAnalysis) eval1(e ast.Expr, ctx *fnCtx) Value {
