@@ -13,7 +13,6 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -359,33 +358,35 @@ func (a *pkgAnalysis) mayMatter() bool {
 	return false
 }
 
-// mentionsAuth reports whether s, lower-cased, contains "bearer" or
-// "authorization". ASCII text is searched as it is; other text is
-// lower-cased first (strings.ToLower maps some non-ASCII letters to ASCII
-// ones: U+0130 to i).
+// mentionsAuth reports whether strings.ToLower(s) contains "bearer" or
+// "authorization", without lower-casing s (a copy of each string: the
+// tables of some packages are long concatenations of constants).
 func mentionsAuth(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			s = strings.ToLower(s)
-			return strings.Contains(s, "bearer") || strings.Contains(s, "authorization")
-		}
-	}
-	return containsLowerASCII(s, "bearer") || containsLowerASCII(s, "authorization")
+	return containsLower(s, "bearer") || containsLower(s, "authorization")
 }
 
-// containsLowerASCII reports whether the ASCII text s, lower-cased,
-// contains the lower-case word w.
-func containsLowerASCII(s, w string) bool {
+// containsLower reports whether strings.ToLower(s) contains w, a
+// lower-case ASCII word without k. The only non-ASCII letters that
+// strings.ToLower maps to ASCII letters are U+0130 (to i) and U+212A (to
+// k); every other non-ASCII rune or invalid byte stays non-ASCII. So w
+// matches where s has its letters in ASCII of any case, or U+0130 for an
+// i. (The byte 0xC4 that begins U+0130 is never part of another rune.)
+func containsLower(s, w string) bool {
 	for i := 0; i+len(w) <= len(s); i++ {
-		j := 0
-		for j < len(w) {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
+		p, j := i, 0
+		for j < len(w) && p < len(s) {
+			c := s[p]
+			switch {
+			case 'A' <= c && c <= 'Z':
 				c += 'a' - 'A'
+			case c == 0xC4 && w[j] == 'i' && p+1 < len(s) && s[p+1] == 0xB0:
+				c = 'i'
+				p++
 			}
 			if c != w[j] {
 				break
 			}
+			p++
 			j++
 		}
 		if j == len(w) {
