@@ -132,7 +132,7 @@ type fnCtx struct {
 	decl   *ast.FuncDecl
 	obj    *types.Func
 	file   *ast.File
-	params map[*types.Var]int // the declaration's own parameters
+	params *types.Tuple // the declaration's own parameters (see param)
 	recv   *types.Var
 	locals []*types.Var // variables declared in the body, closures included
 	gen    bool         // in a generated file
@@ -200,6 +200,12 @@ type pkgAnalysis struct {
 	program []*types.Package       // this package and its imports outside the standard library
 	byObj   map[*types.Func]*fnCtx // the package's function declarations
 	byBody  []*fnCtx               // the package's function declarations by position (see funcDeclaring)
+
+	// Used by index: the block that new assignment records are taken
+	// from, and buffers for the nodes and locals of a function.
+	assignBuf []assign
+	nodeBuf   []bodyNode
+	localBuf  []*types.Var
 }
 
 // Analyze runs the detection over one package.
@@ -462,15 +468,16 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 				if obj == nil || d.Body == nil {
 					continue
 				}
-				ctx := &fnCtx{decl: d, obj: obj, file: file, params: map[*types.Var]int{}, gen: gen}
 				sig := obj.Signature()
-				ctx.recv = sig.Recv()
-				for i := 0; i < sig.Params().Len(); i++ {
-					ctx.params[sig.Params().At(i)] = i
-				}
+				ctx := &fnCtx{decl: d, obj: obj, file: file, params: sig.Params(), recv: sig.Recv(), gen: gen}
 				ctx.exempt = a.isProviderMethod(obj) || a.allowed(obj)
 				a.funcs = append(a.funcs, ctx)
+				// Built in buffers kept from one function to the next,
+				// then copied: one allocation each.
+				ctx.nodes, ctx.locals = a.nodeBuf[:0], a.localBuf[:0]
 				a.indexBody(d.Body, ctx)
+				a.nodeBuf, a.localBuf = ctx.nodes, ctx.locals
+				ctx.nodes, ctx.locals = clone(ctx.nodes), clone(ctx.locals)
 			case *ast.GenDecl:
 				a.indexBody(d, nil)
 			}
@@ -492,6 +499,24 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 	}
 }
 
+// clone returns a copy of s, nil if it is empty.
+func clone[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return slices.Clone(s)
+}
+
+// newAssign returns a new assignment record. They are allocated in
+// blocks: there are many, and they live as long as the analysis.
+func (a *pkgAnalysis) newAssign(as assign) *assign {
+	if len(a.assignBuf) == cap(a.assignBuf) {
+		a.assignBuf = make([]assign, 0, 256)
+	}
+	a.assignBuf = append(a.assignBuf, as)
+	return &a.assignBuf[len(a.assignBuf)-1]
+}
+
 func (a *pkgAnalysis) indexBody(root ast.Node, ctx *fnCtx) {
 	ast.Walk(&indexer{a: a, ctx: ctx}, root)
 }
@@ -505,7 +530,7 @@ type indexer struct {
 }
 
 // add records an assignment to the variable or field lhs denotes.
-func (x *indexer) add(lhs ast.Expr, as *assign) {
+func (x *indexer) add(lhs ast.Expr, as assign) {
 	info := x.a.pkg.Info
 	var v *types.Var
 	switch l := ast.Unparen(lhs).(type) {
@@ -519,7 +544,7 @@ func (x *indexer) add(lhs ast.Expr, as *assign) {
 		}
 	}
 	if v != nil {
-		x.a.assigns[v] = append(x.a.assigns[v], as)
+		x.a.assigns[v] = append(x.a.assigns[v], x.a.newAssign(as))
 	}
 }
 
@@ -539,23 +564,23 @@ func (x *indexer) Visit(n ast.Node) ast.Visitor {
 	case *ast.AssignStmt:
 		switch {
 		case n.Tok == token.ADD_ASSIGN && len(n.Lhs) == 1:
-			x.add(n.Lhs[0], &assign{rhs: n.Rhs[0], index: -1, ctx: ctx, appends: true})
+			x.add(n.Lhs[0], assign{rhs: n.Rhs[0], index: -1, ctx: ctx, appends: true})
 		case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
 			for _, l := range n.Lhs {
-				x.add(l, &assign{ctx: ctx, opaque: true})
+				x.add(l, assign{ctx: ctx, opaque: true})
 			}
 		case len(n.Lhs) == len(n.Rhs):
 			for i, l := range n.Lhs {
-				x.add(l, &assign{rhs: n.Rhs[i], index: -1, ctx: ctx})
+				x.add(l, assign{rhs: n.Rhs[i], index: -1, ctx: ctx})
 			}
 		case len(n.Rhs) == 1:
 			for i, l := range n.Lhs {
 				if _, isCall := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); isCall {
-					x.add(l, &assign{rhs: n.Rhs[0], index: i, ctx: ctx})
+					x.add(l, assign{rhs: n.Rhs[0], index: i, ctx: ctx})
 				} else if i == 0 {
-					x.add(l, &assign{rhs: n.Rhs[0], index: -1, ctx: ctx})
+					x.add(l, assign{rhs: n.Rhs[0], index: -1, ctx: ctx})
 				} else {
-					x.add(l, &assign{ctx: ctx, opaque: true})
+					x.add(l, assign{ctx: ctx, opaque: true})
 				}
 			}
 		}
@@ -578,15 +603,15 @@ func (x *indexer) Visit(n ast.Node) ast.Visitor {
 			}
 			switch {
 			case len(n.Values) == len(n.Names):
-				a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[i], index: -1, ctx: ctx})
+				a.assigns[v] = append(a.assigns[v], a.newAssign(assign{rhs: n.Values[i], index: -1, ctx: ctx}))
 			case len(n.Values) == 1:
-				a.assigns[v] = append(a.assigns[v], &assign{rhs: n.Values[0], index: i, ctx: ctx})
+				a.assigns[v] = append(a.assigns[v], a.newAssign(assign{rhs: n.Values[0], index: i, ctx: ctx}))
 			}
 		}
 	case *ast.RangeStmt:
 		for _, l := range []ast.Expr{n.Key, n.Value} {
 			if l != nil {
-				x.add(l, &assign{rhs: n.X, ctx: ctx, opaque: true})
+				x.add(l, assign{rhs: n.X, ctx: ctx, opaque: true})
 				if id, ok := l.(*ast.Ident); ok && n.Tok == token.DEFINE && ctx != nil {
 					x.local(id)
 				}
@@ -594,7 +619,7 @@ func (x *indexer) Visit(n ast.Node) ast.Visitor {
 		}
 	case *ast.UnaryExpr:
 		if n.Op == token.AND {
-			x.add(n.X, &assign{ctx: ctx, opaque: true})
+			x.add(n.X, assign{ctx: ctx, opaque: true})
 		}
 	case *ast.CompositeLit:
 		a.indexStructLit(n, ctx)
@@ -656,7 +681,7 @@ func (a *pkgAnalysis) indexStructLit(lit *ast.CompositeLit, ctx *fnCtx) {
 			field = st.Field(i)
 		}
 		if field != nil {
-			a.assigns[field] = append(a.assigns[field], &assign{rhs: val, index: -1, ctx: ctx, lit: true})
+			a.assigns[field] = append(a.assigns[field], a.newAssign(assign{rhs: val, index: -1, ctx: ctx, lit: true}))
 		}
 	}
 }
@@ -664,7 +689,7 @@ func (a *pkgAnalysis) indexStructLit(lit *ast.CompositeLit, ctx *fnCtx) {
 // fnVisit is the state of one visit of a function.
 type fnVisit struct {
 	f         *fnCtx
-	s         *FuncSummary
+	s         FuncSummary // the summary so far (copied to the heap if not empty)
 	root, via TokenSource
 	sites     []*Site
 	calls     []*ast.CallExpr
@@ -680,20 +705,23 @@ func (v *fnVisit) addSite(site *Site) {
 // visit walks one function. Without r it only computes the summary; with
 // r it also records sites, helpers and task calls.
 func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
-	vis := &fnVisit{f: f, s: &FuncSummary{}}
-	s := vis.s
+	vis := &fnVisit{f: f}
+	s := &vis.s
 	if prev := a.local[f.obj]; prev != nil {
 		s.ProviderFields = prev.ProviderFields
 	}
 	nres := f.obj.Signature().Results().Len()
 	var returned [][]ast.Expr // the string results of each return statement
+	var resBuf [4][]ast.Expr
 
 	for i := range f.nodes {
 		nd := &f.nodes[i]
 		switch n := nd.n.(type) {
 		case *ast.ReturnStmt:
 			if nres > 0 {
-				if returned == nil {
+				if returned == nil && nres <= len(resBuf) {
+					returned = resBuf[:nres]
+				} else if returned == nil {
 					returned = make([][]ast.Expr, nres)
 				}
 				a.recordReturn(f, n, returned)
@@ -729,9 +757,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
 					}
 				case val.Head != nil && val.Prefix == "" && val.Exact:
-					s.addWrites(f.params[val.Head])
+					s.addWrites(f.paramIndex(val.Head))
 				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
-					s.Scheme = &SchemeSink{Param: f.params[val.Head], Rest: val.Prefix}
+					s.Scheme = &SchemeSink{Param: f.paramIndex(val.Head), Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
 					vis.others = true // another scheme: "Token token=", "Basic "
 				}
@@ -748,7 +776,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		v := merge(vals)
 		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider, Tail: a.tailParam(v, vals, f)}
 		if v.Head != nil {
-			rs.Head = f.params[v.Head]
+			rs.Head = f.paramIndex(v.Head)
 		}
 		if v.IsBearer() && !v.Exact {
 			src := a.tokenSource(f, exprs, vals)
@@ -774,13 +802,15 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		via := vis.via
 		s.Helper = &via
 	}
+	var out *FuncSummary
+	if !s.empty() {
+		out = new(FuncSummary)
+		*out = *s
+	}
 	if r != nil {
-		a.record(f, s, vis.sites, vis.calls, r)
+		a.record(f, out, vis.sites, vis.calls, r)
 	}
-	if s.empty() {
-		return nil
-	}
-	return s
+	return out
 }
 
 // tailParam returns the parameter of f that each of the values vals, whose
@@ -806,7 +836,7 @@ func (a *pkgAnalysis) tailParam(v Value, vals []Value, f *fnCtx) int {
 // visitCall handles a call to fn: a bearer-by-API function, a
 // scheme-parametric function or a bearer-only helper.
 func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func) {
-	f, s := vis.f, vis.s
+	f, s := vis.f, &vis.s
 	if a.isBearerAPI(fn) {
 		vis.root.add(a.deps(f, apiToken(a.pkg.Info, call)).source(f))
 		vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
@@ -824,7 +854,7 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 				vis.root.add(a.deps(f, call.Args...).source(f))
 				vis.addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
 			case av.Exact && av.Head != nil && av.Prefix == "":
-				s.Scheme = &SchemeSink{Param: f.params[av.Head], Rest: cs.Scheme.Rest}
+				s.Scheme = &SchemeSink{Param: f.paramIndex(av.Head), Rest: cs.Scheme.Rest}
 			}
 		}
 	}
@@ -852,7 +882,7 @@ func (a *pkgAnalysis) verbatimArgs(vis *fnVisit, call *ast.CallExpr, fn *types.F
 		av := a.eval(arg, f)
 		switch {
 		case av.Head != nil && av.Exact && av.Prefix == "":
-			if i, ok := f.params[av.Head]; ok {
+			if i, ok := f.param(av.Head); ok {
 				vis.via.add(TokenSource{Verbatim: []int{i}})
 			}
 		case av.Head == nil && av.Exact && isCredential(av.Prefix):
@@ -871,7 +901,8 @@ func siteKind(v Value) Kind {
 	return v.Kind
 }
 
-// record adds what a function holds to the result.
+// record adds what a function holds to the result; s is its summary (nil
+// if empty).
 func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*ast.CallExpr, r *Result) {
 	task := a.findAvail(f, a.isTask)
 	var provider *Avail
@@ -882,7 +913,7 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 		site.Task, site.Provider = task, provider
 		r.Sites = append(r.Sites, site)
 	}
-	if s.Helper != nil {
+	if s != nil && s.Helper != nil {
 		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s, Generated: f.gen})
 	}
 	if task == nil {

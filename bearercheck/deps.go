@@ -113,9 +113,27 @@ func (a *pkgAnalysis) varDeps(v *types.Var) *depSet {
 	return d
 }
 
+// param returns the index of v among f's parameters; 0 and false if it
+// is not one of them.
+func (f *fnCtx) param(v *types.Var) (int, bool) {
+	for i := 0; i < f.params.Len(); i++ {
+		if f.params.At(i) == v {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// paramIndex returns the index of v among f's parameters, 0 if it is not
+// one of them.
+func (f *fnCtx) paramIndex(v *types.Var) int {
+	i, _ := f.param(v)
+	return i
+}
+
 // owns reports whether v is a parameter or the receiver of f.
 func (f *fnCtx) owns(v *types.Var) bool {
-	_, ok := f.params[v]
+	_, ok := f.param(v)
 	return ok || v == f.recv && v != nil
 }
 
@@ -134,7 +152,7 @@ func (d *depSet) source(f *fnCtx) TokenSource {
 		}
 	}
 	for _, x := range tokenLike(own) {
-		if i, ok := f.params[x.v]; ok {
+		if i, ok := f.param(x.v); ok {
 			name := params.At(i).Name()
 			if x.field != "" {
 				name += "." + x.field // the token is a field of the parameter

@@ -378,7 +378,7 @@ func (a *pkgAnalysis) urlVar(obj types.Object, f *fnCtx, depth int) urlTmpl {
 	if !ok || f == nil {
 		return unknownURL
 	}
-	if i, ok := f.params[v]; ok && isString(v.Type()) {
+	if i, ok := f.param(v); ok && isString(v.Type()) {
 		return urlTmpl{text: ParamMark, param: i}
 	}
 	if !slices.Contains(f.locals, v) {

@@ -37,14 +37,14 @@ func (a *pkgAnalysis) noteHeaderField(e ast.Expr) {
 // stores a bearer value into a header field.
 func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 	info := a.pkg.Info
-	f, s := vis.f, vis.s
+	f, s := vis.f, &vis.s
 	store := func(fld *types.Var, rhs ast.Expr) {
 		if fld == nil || !a.headerFields[fld] {
 			return
 		}
 		v := a.eval(rhs, f)
 		if v.Head != nil && v.Prefix == "" && v.Exact {
-			s.addWrites(f.params[v.Head]) // a setter: SetAuthorization(v) { o.Authorization = v }
+			s.addWrites(f.paramIndex(v.Head)) // a setter: SetAuthorization(v) { o.Authorization = v }
 			return
 		}
 		if !v.IsBearer() {
@@ -132,7 +132,7 @@ func (a *pkgAnalysis) bearerFields() map[*types.Var]*ResultSummary {
 // there is a site at the call; a parameter of f passed there makes f such
 // a function too.
 func (a *pkgAnalysis) writtenArg(vis *fnVisit, call *ast.CallExpr, fn *types.Func, p int) {
-	f, s := vis.f, vis.s
+	f, s := vis.f, &vis.s
 	arg := argFor(call, fn, p)
 	if arg == nil {
 		return
@@ -143,6 +143,6 @@ func (a *pkgAnalysis) writtenArg(vis *fnVisit, call *ast.CallExpr, fn *types.Fun
 		vis.root.add(a.deps(f, arg).source(f))
 		vis.addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
 	case v.Head != nil && v.Prefix == "" && v.Exact:
-		s.addWrites(f.params[v.Head])
+		s.addWrites(f.paramIndex(v.Head))
 	}
 }

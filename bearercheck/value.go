@@ -265,7 +265,7 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 		return unknown
 	}
 	if ctx != nil {
-		if _, ok := ctx.params[vr]; ok {
+		if _, ok := ctx.param(vr); ok {
 			return Value{Head: vr, Exact: true}
 		}
 	}
@@ -571,7 +571,7 @@ func (a *pkgAnalysis) exactParam(t ast.Expr, f *fnCtx) int {
 	if tv.Head == nil || !tv.Exact || tv.Prefix != "" {
 		return -1
 	}
-	if i, ok := f.params[tv.Head]; ok {
+	if i, ok := f.param(tv.Head); ok {
 		return i
 	}
 	return -1
