@@ -994,6 +994,11 @@ func isErrorType(t types.Type) bool {
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
+	// Only the identifier nil, maybe in parentheses, denotes nil: the map
+	// is consulted for nothing else.
+	if id, ok := ast.Unparen(e).(*ast.Ident); !ok || id.Name != "nil" {
+		return false
+	}
 	tv, ok := info.Types[e]
 	return ok && tv.IsNil()
 }

@@ -19,11 +19,27 @@ type dep struct {
 // calls and field selections.
 type depSet struct {
 	list     []dep
-	seen     map[dep]bool
-	provider bool // part of it comes from an AuthProvider
+	seen     map[dep]bool // the elements of list, once it is long
+	provider bool         // part of it comes from an AuthProvider
 }
 
+// smallDeps is the length up to which a depSet is searched, not indexed.
+const smallDeps = 8
+
 func (d *depSet) add(x dep) {
+	if d.seen == nil {
+		if slices.Contains(d.list, x) {
+			return
+		}
+		d.list = append(d.list, x)
+		if len(d.list) > smallDeps {
+			d.seen = make(map[dep]bool, 2*len(d.list))
+			for _, y := range d.list {
+				d.seen[y] = true
+			}
+		}
+		return
+	}
 	if !d.seen[x] {
 		d.seen[x] = true
 		d.list = append(d.list, x)
@@ -39,7 +55,7 @@ func (d *depSet) union(o *depSet) {
 
 // deps returns what the expressions derive from, inside function f.
 func (a *pkgAnalysis) deps(f *fnCtx, es ...ast.Expr) *depSet {
-	d := &depSet{seen: map[dep]bool{}}
+	d := &depSet{}
 	for _, e := range es {
 		if e != nil {
 			a.addDeps(d, f, e)
@@ -100,7 +116,7 @@ func (a *pkgAnalysis) varDeps(v *types.Var) *depSet {
 	if d, ok := a.depMemo[v]; ok {
 		return d
 	}
-	d := &depSet{seen: map[dep]bool{}}
+	d := &depSet{}
 	a.depMemo[v] = d // cycles see what is known so far
 	for _, as := range a.assigns[v] {
 		if as.rhs != nil {

@@ -157,7 +157,7 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 			if round > 0 && !relevant[f] {
 				continue
 			}
-			e, rel := a.funcEndpoints(f, nil)
+			e, rel := a.funcEndpoints(f)
 			ends[f], relevant[f] = e, rel
 			var params, old []PathParam
 			if e != nil {
@@ -192,18 +192,16 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 		if e := ends[f]; e != nil {
 			r.Endpoints[f.obj] = e
 		}
-		a.funcEndpoints(f, r)
+		a.recordCalls(f, r)
 	}
 }
 
 // funcEndpoints returns the endpoints of a function: the requests it
 // builds, and the URLs it passes to functions that build them from a
-// parameter. With r, it also records the function's calls to helpers and
-// to functions with path parameters. relevant reports whether it calls a
-// request builder, a helper, a function with path parameters or any
-// function of this package.
-func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant bool) {
-	e = &Endpoints{}
+// parameter. relevant reports whether it calls a request builder, a
+// helper, a function with path parameters or any function of this
+// package.
+func (a *pkgAnalysis) funcEndpoints(f *fnCtx) (e *Endpoints, relevant bool) {
 	for _, nd := range f.nodes {
 		call, ok := nd.n.(*ast.CallExpr)
 		if !ok || nd.fn == nil {
@@ -215,9 +213,28 @@ func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant
 			relevant = true
 		}
 		for _, u := range urls {
+			if e == nil {
+				e = &Endpoints{}
+			}
 			e.add(u)
 		}
-		if r == nil || callee == nil {
+	}
+	if e.empty() {
+		return nil, relevant
+	}
+	return e, relevant
+}
+
+// recordCalls records in r the calls of f to helpers and to functions
+// with path parameters.
+func (a *pkgAnalysis) recordCalls(f *fnCtx, r *Result) {
+	for _, nd := range f.nodes {
+		call, ok := nd.n.(*ast.CallExpr)
+		if !ok || nd.fn == nil || requestURLParam(nd.fn) >= 0 {
+			continue // a request builder is neither
+		}
+		urls, callee := a.requestURLs(call, nd.fn, f)
+		if callee == nil {
 			continue
 		}
 		c := &Call{Call: call, Callee: callee, Func: f.decl, FuncObj: f.obj, File: f.file}
@@ -230,10 +247,6 @@ func (a *pkgAnalysis) funcEndpoints(f *fnCtx, r *Result) (e *Endpoints, relevant
 		}
 		r.Calls = append(r.Calls, c)
 	}
-	if e.empty() {
-		return nil, relevant
-	}
-	return e, relevant
 }
 
 // requestURLs returns the URL templates a call to fn sends a request to,

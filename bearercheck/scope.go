@@ -114,7 +114,8 @@ func (a *pkgAnalysis) isTask(t types.Type) bool {
 // findAvail returns the first value available in f whose type satisfies
 // ok: the receiver, a parameter, a direct field of either, or a local.
 func (a *pkgAnalysis) findAvail(f *fnCtx, ok func(types.Type) bool) *Avail {
-	var roots []*types.Var
+	var buf [8]*types.Var
+	roots := buf[:0]
 	if f.recv != nil {
 		roots = append(roots, f.recv)
 	}
