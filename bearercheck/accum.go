@@ -57,6 +57,22 @@ func (a *pkgAnalysis) accOps(f *fnCtx) map[*types.Var][]accOp {
 	}
 	info := a.pkg.Info
 	ops := map[*types.Var][]accOp{}
+	// The names an accumulator declared in the body may have: those of
+	// the locals index found, and of the variables it does not record
+	// (function literals' results, a type switch's per-clause variables),
+	// added where they are declared, before their uses. Other identifiers
+	// are not looked up.
+	var names []string
+	addName := func(name string) {
+		if !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	for _, v := range f.locals {
+		if isAccumulator(v.Type()) {
+			addName(v.Name())
+		}
+	}
 	var stack []ast.Node
 	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
 		if n == nil {
@@ -64,8 +80,26 @@ func (a *pkgAnalysis) accOps(f *fnCtx) map[*types.Var][]accOp {
 			return false
 		}
 		stack = append(stack, n)
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			if n.Type.Results != nil {
+				for _, field := range n.Type.Results.List {
+					for _, name := range field.Names {
+						addName(name.Name)
+					}
+				}
+			}
+		case *ast.TypeSwitchStmt:
+			if as, ok := n.Assign.(*ast.AssignStmt); ok {
+				for _, l := range as.Lhs {
+					if id, ok := l.(*ast.Ident); ok {
+						addName(id.Name)
+					}
+				}
+			}
+		}
 		id, ok := n.(*ast.Ident)
-		if !ok {
+		if !ok || !slices.Contains(names, id.Name) {
 			return true
 		}
 		v, _ := info.ObjectOf(id).(*types.Var)
