@@ -186,6 +186,7 @@ type pkgAnalysis struct {
 	// Package.ImportedField return (nil included); not written once done.
 	importedFuncs  map[*types.Func]*FuncSummary
 	importedFields map[*types.Var]*ResultSummary
+	taskTypes      map[*types.TypeName]bool // whether each is an agent task type; not written once done
 
 	// While summaries are computed: the function being visited, and for
 	// each function of the package, the functions that read its summary.
@@ -218,6 +219,7 @@ func Analyze(p *Package) *Result {
 		providerCache:  map[types.Type]*types.Func{},
 		importedFuncs:  map[*types.Func]*FuncSummary{},
 		importedFields: map[*types.Var]*ResultSummary{},
+		taskTypes:      map[*types.TypeName]bool{},
 		accCache:       map[*fnCtx]map[*types.Var][]accOp{},
 		headerFields:   map[*types.Var]bool{},
 	}
@@ -494,7 +496,7 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 			continue
 		}
 		for i := range f.nodes {
-			f.nodes[i].sinks = a.sinks(f.nodes[i].n)
+			f.nodes[i].sinks = a.sinks(f.nodes[i].n, f.nodes[i].fn)
 		}
 	}
 }
@@ -961,7 +963,11 @@ func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
 			if _, ok := n.(*ast.FuncLit); ok {
 				return false
 			}
-			for _, sk := range a.sinks(n) {
+			var fn *types.Func
+			if call, ok := n.(*ast.CallExpr); ok {
+				fn, _ = typeutil.Callee(a.pkg.Info, call).(*types.Func)
+			}
+			for _, sk := range a.sinks(n, fn) {
 				if !isAuthorizationKey(a.keyValue(sk, nil)) {
 					continue
 				}

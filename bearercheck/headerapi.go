@@ -6,8 +6,6 @@ import (
 	"go/types"
 	"strings"
 	"unicode"
-
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Header APIs of any name (SPEC §1, sink 5): SDKs write headers through
@@ -222,8 +220,9 @@ func isStdlib(pkg *types.Package) bool {
 // callee returns the function a call calls, with the arguments bound to
 // its parameters: a method expression (http.Header).Set(h, k, v) passes its
 // receiver first; a local variable bound to a method value or a function
-// (set := req.Header.Set; set(k, v)) calls that function.
-func (a *pkgAnalysis) callee(call *ast.CallExpr) (*types.Func, []ast.Expr) {
+// (set := req.Header.Set; set(k, v)) calls that function. static is the
+// callee as typeutil.Callee gives it, if a function.
+func (a *pkgAnalysis) callee(call *ast.CallExpr, static *types.Func) (*types.Func, []ast.Expr) {
 	info := a.pkg.Info
 	fun := ast.Unparen(call.Fun)
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
@@ -231,8 +230,8 @@ func (a *pkgAnalysis) callee(call *ast.CallExpr) (*types.Func, []ast.Expr) {
 			return methodExprArgs(s.Obj(), call.Args)
 		}
 	}
-	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
-		return fn, call.Args
+	if static != nil {
+		return static, call.Args
 	}
 	id, ok := fun.(*ast.Ident)
 	if !ok {

@@ -108,7 +108,18 @@ func (a *pkgAnalysis) fromProvider(fn *types.Func, call *ast.CallExpr) bool {
 // isTask reports whether t (pointers stripped) is an agent task type.
 func (a *pkgAnalysis) isTask(t types.Type) bool {
 	n := namedOf(t)
-	return n != nil && a.cfg.IsTaskType(n.Obj())
+	if n == nil {
+		return false
+	}
+	obj := n.Obj()
+	is, ok := a.taskTypes[obj]
+	if !ok {
+		is = a.cfg.IsTaskType(obj)
+		if !a.done {
+			a.taskTypes[obj] = is
+		}
+	}
+	return is
 }
 
 // findAvail returns the first value available in f whose type satisfies

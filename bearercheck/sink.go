@@ -33,11 +33,12 @@ func (a *pkgAnalysis) valueOf(sk sink, v ast.Expr, ctx *fnCtx) Value {
 	return a.eval(v, ctx)
 }
 
-// sinks returns the header writes that n performs, if any.
-func (a *pkgAnalysis) sinks(n ast.Node) []sink {
+// sinks returns the header writes that n performs, if any. For a call, fn
+// is its callee as typeutil.Callee gives it (nil if not a function).
+func (a *pkgAnalysis) sinks(n ast.Node, fn *types.Func) []sink {
 	switch n := n.(type) {
 	case *ast.CallExpr:
-		return a.callSinks(n)
+		return a.callSinks(n, fn)
 	case *ast.AssignStmt:
 		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
 			return nil
@@ -69,8 +70,8 @@ func (a *pkgAnalysis) sinks(n ast.Node) []sink {
 // callSinks recognises header-setting calls: http.Header, textproto.MIMEHeader
 // and metadata.MD methods, metadata.Pairs and AppendToOutgoingContext, the
 // configured setters, and header APIs of any name (see shapeSinks).
-func (a *pkgAnalysis) callSinks(call *ast.CallExpr) []sink {
-	fn, args := a.callee(call)
+func (a *pkgAnalysis) callSinks(call *ast.CallExpr, callee *types.Func) []sink {
+	fn, args := a.callee(call, callee)
 	if fn == nil {
 		return nil
 	}
