@@ -223,6 +223,9 @@ func isStdlib(pkg *types.Package) bool {
 // (set := req.Header.Set; set(k, v)) calls that function. static is the
 // callee as typeutil.Callee gives it, if a function.
 func (a *pkgAnalysis) callee(call *ast.CallExpr, static *types.Func) (*types.Func, []ast.Expr) {
+	if static != nil && static.Signature().Recv() == nil {
+		return static, call.Args // a function, not a method expression
+	}
 	info := a.pkg.Info
 	fun := ast.Unparen(call.Fun)
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
