@@ -712,7 +712,12 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 	if prev := a.local[f.obj]; prev != nil {
 		s.ProviderFields = prev.ProviderFields
 	}
-	nres := f.obj.Signature().Results().Len()
+	results := f.obj.Signature().Results()
+	nres := results.Len()
+	strResults := false // only string results are recorded
+	for i := 0; i < nres; i++ {
+		strResults = strResults || isString(results.At(i).Type())
+	}
 	var returned [][]ast.Expr // the string results of each return statement
 	var resBuf [4][]ast.Expr
 
@@ -720,7 +725,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		nd := &f.nodes[i]
 		switch n := nd.n.(type) {
 		case *ast.ReturnStmt:
-			if nres > 0 {
+			if strResults {
 				if returned == nil && nres <= len(resBuf) {
 					returned = resBuf[:nres]
 				} else if returned == nil {
@@ -906,7 +911,10 @@ func siteKind(v Value) Kind {
 // record adds what a function holds to the result; s is its summary (nil
 // if empty).
 func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*ast.CallExpr, r *Result) {
-	task := a.findAvail(f, a.isTask)
+	var task *Avail // needed for sites and calls only
+	if len(sites) > 0 || len(calls) > 0 {
+		task = a.findAvail(f, a.isTask)
+	}
 	var provider *Avail
 	if len(sites) > 0 {
 		provider = a.findAvail(f, func(t types.Type) bool { return a.providerMethodOf(t) != nil })
