@@ -370,38 +370,47 @@ func (a *pkgAnalysis) mayMatter() bool {
 // "authorization", without lower-casing s (a copy of each string: the
 // tables of some packages are long concatenations of constants).
 func mentionsAuth(s string) bool {
-	return containsLower(s, "bearer") || containsLower(s, "authorization")
+	for i := 0; i < len(s); i++ {
+		switch s[i] | 0x20 { // the byte lower-cased if a letter: b for b and B only
+		case 'b':
+			if hasLowerPrefix(s[i:], "bearer") {
+				return true
+			}
+		case 'a':
+			if hasLowerPrefix(s[i:], "authorization") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
-// containsLower reports whether strings.ToLower(s) contains w, a
+// hasLowerPrefix reports whether strings.ToLower(s) begins with w, a
 // lower-case ASCII word without k. The only non-ASCII letters that
 // strings.ToLower maps to ASCII letters are U+0130 (to i) and U+212A (to
 // k); every other non-ASCII rune or invalid byte stays non-ASCII. So w
 // matches where s has its letters in ASCII of any case, or U+0130 for an
 // i. (The byte 0xC4 that begins U+0130 is never part of another rune.)
-func containsLower(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		p, j := i, 0
-		for j < len(w) && p < len(s) {
-			c := s[p]
-			switch {
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
-			case c == 0xC4 && w[j] == 'i' && p+1 < len(s) && s[p+1] == 0xB0:
-				c = 'i'
-				p++
-			}
-			if c != w[j] {
-				break
-			}
+func hasLowerPrefix(s, w string) bool {
+	p := 0
+	for j := 0; j < len(w); j++ {
+		if p >= len(s) {
+			return false
+		}
+		c := s[p]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC4 && w[j] == 'i' && p+1 < len(s) && s[p+1] == 0xB0:
+			c = 'i'
 			p++
-			j++
 		}
-		if j == len(w) {
-			return true
+		if c != w[j] {
+			return false
 		}
+		p++
 	}
-	return false
+	return true
 }
 
 // Config returns the configuration the package was analysed with.
