@@ -470,6 +470,7 @@ func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
 // variable or field.
 func (a *pkgAnalysis) index(files []*ast.File) {
 	info := a.pkg.Info
+	x := &indexer{a: a} // walks each body
 	for _, file := range files {
 		gen := classify(a.pkg.Fset, file) == generatedFile
 		for _, d := range file.Decls {
@@ -486,11 +487,13 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 				// Built in buffers kept from one function to the next,
 				// then copied: one allocation each.
 				ctx.nodes, ctx.locals = a.nodeBuf[:0], a.localBuf[:0]
-				a.indexBody(d.Body, ctx)
+				x.ctx = ctx
+				ast.Walk(x, d.Body)
 				a.nodeBuf, a.localBuf = ctx.nodes, ctx.locals
 				ctx.nodes, ctx.locals = clone(ctx.nodes), clone(ctx.locals)
 			case *ast.GenDecl:
-				a.indexBody(d, nil)
+				x.ctx = nil
+				ast.Walk(x, d)
 			}
 		}
 	}
@@ -526,10 +529,6 @@ func (a *pkgAnalysis) newAssign(as assign) *assign {
 	}
 	a.assignBuf = append(a.assignBuf, as)
 	return &a.assignBuf[len(a.assignBuf)-1]
-}
-
-func (a *pkgAnalysis) indexBody(root ast.Node, ctx *fnCtx) {
-	ast.Walk(&indexer{a: a, ctx: ctx}, root)
 }
 
 // indexer is the walk of index over a function body (ctx set) or a
