@@ -143,6 +143,10 @@ type fnCtx struct {
 	// statements outside function literals. Recorded once by index, so
 	// that the body is walked once however often it is visited.
 	nodes []bodyNode
+	// While endpoints are computed: the function's endpoints, and whether
+	// it is visited again (see endpoints).
+	ends     *Endpoints
+	urlCalls bool
 }
 
 // bodyNode is a node of a function body that the analysis looks at.
@@ -202,10 +206,12 @@ type pkgAnalysis struct {
 	byObj   map[*types.Func]*fnCtx // the package's function declarations
 	byBody  []*fnCtx               // the package's function declarations by position (see funcDeclaring)
 
-	// Used by index: the block that new assignment records are taken
-	// from, and buffers for the nodes and locals of a function.
+	// Used by index: the blocks that assignment records and functions'
+	// nodes are kept in, and buffers for the nodes and locals of a
+	// function.
 	assignBuf []assign
 	nodeBuf   []bodyNode
+	nodeBlock []bodyNode
 	localBuf  []*types.Var
 }
 
@@ -490,7 +496,7 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 				x.ctx = ctx
 				ast.Walk(x, d.Body)
 				a.nodeBuf, a.localBuf = ctx.nodes, ctx.locals
-				ctx.nodes, ctx.locals = clone(ctx.nodes), clone(ctx.locals)
+				ctx.nodes, ctx.locals = a.keepNodes(ctx.nodes), clone(ctx.locals)
 			case *ast.GenDecl:
 				x.ctx = nil
 				ast.Walk(x, d)
@@ -519,6 +525,20 @@ func clone[T any](s []T) []T {
 		return nil
 	}
 	return slices.Clone(s)
+}
+
+// keepNodes returns a copy of a function's nodes. They are copied into
+// blocks, like assignment records.
+func (a *pkgAnalysis) keepNodes(ns []bodyNode) []bodyNode {
+	if len(ns) == 0 {
+		return nil
+	}
+	if len(ns) > cap(a.nodeBlock)-len(a.nodeBlock) {
+		a.nodeBlock = make([]bodyNode, 0, max(1024, len(ns)))
+	}
+	start := len(a.nodeBlock)
+	a.nodeBlock = append(a.nodeBlock, ns...)
+	return a.nodeBlock[start:len(a.nodeBlock):len(a.nodeBlock)]
 }
 
 // newAssign returns a new assignment record. They are allocated in

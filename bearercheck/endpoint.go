@@ -146,19 +146,17 @@ func (t urlTmpl) plus(u urlTmpl) urlTmpl {
 // records the endpoints of each function and the calls to helpers and to
 // such functions in r.
 func (a *pkgAnalysis) endpoints(r *Result) {
-	ends := map[*fnCtx]*Endpoints{}
 	// Only functions that call a function of this package (whose path
 	// parameters may change), a request builder, a helper or a function
-	// with path parameters are visited again.
-	relevant := map[*fnCtx]bool{}
+	// with path parameters (urlCalls) are visited again.
 	for round := 0; round < 10; round++ {
 		changed := false
 		for _, f := range a.funcs {
-			if round > 0 && !relevant[f] {
+			if round > 0 && !f.urlCalls {
 				continue
 			}
 			e, rel := a.funcEndpoints(f)
-			ends[f], relevant[f] = e, rel
+			f.ends, f.urlCalls = e, rel
 			var params, old []PathParam
 			if e != nil {
 				params = e.Params
@@ -186,11 +184,11 @@ func (a *pkgAnalysis) endpoints(r *Result) {
 	}
 	r.Endpoints = map[*types.Func]*Endpoints{}
 	for _, f := range a.funcs {
-		if f.exempt || !relevant[f] {
+		if f.exempt || !f.urlCalls {
 			continue
 		}
-		if e := ends[f]; e != nil {
-			r.Endpoints[f.obj] = e
+		if f.ends != nil {
+			r.Endpoints[f.obj] = f.ends
 		}
 		a.recordCalls(f, r)
 	}
