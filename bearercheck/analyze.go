@@ -337,6 +337,7 @@ func Analyze(p *Package) *Result {
 	// Keep what the result's methods need, not the indexes; from here on
 	// the analysis is read-only (Result's methods run concurrently).
 	a.memo, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj, a.byBody = nil, nil, nil, nil, nil, nil, nil
+	a.assignBuf, a.nodeBuf, a.nodeBlock, a.localBuf = nil, nil, nil, nil
 	a.done = true
 	return r
 }
