@@ -191,6 +191,7 @@ type pkgAnalysis struct {
 	importedFuncs  map[*types.Func]*FuncSummary
 	importedFields map[*types.Var]*ResultSummary
 	taskTypes      map[*types.TypeName]bool // whether each is an agent task type; not written once done
+	bearerAPIs     map[*types.Func]bool     // whether each is in the bearer-by-API table; not written once done
 
 	// While summaries are computed: the function being visited, and for
 	// each function of the package, the functions that read its summary.
@@ -226,6 +227,7 @@ func Analyze(p *Package) *Result {
 		importedFuncs:  map[*types.Func]*FuncSummary{},
 		importedFields: map[*types.Var]*ResultSummary{},
 		taskTypes:      map[*types.TypeName]bool{},
+		bearerAPIs:     map[*types.Func]bool{},
 		accCache:       map[*fnCtx]map[*types.Var][]accOp{},
 		headerFields:   map[*types.Var]bool{},
 	}

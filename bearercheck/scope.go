@@ -175,7 +175,14 @@ func (a *pkgAnalysis) allowed(fn *types.Func) bool {
 
 // isBearerAPI reports whether fn is in the bearer-by-API table.
 func (a *pkgAnalysis) isBearerAPI(fn *types.Func) bool {
-	return a.cfg.IsBearerAPI(fn)
+	is, ok := a.bearerAPIs[fn]
+	if !ok {
+		is = a.cfg.IsBearerAPI(fn)
+		if !a.done {
+			a.bearerAPIs[fn] = is
+		}
+	}
+	return is
 }
 
 // ProviderOf returns the AuthProvider expression that tok reads its token
