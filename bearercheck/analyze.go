@@ -494,7 +494,7 @@ func (a *pkgAnalysis) index(files []*ast.File) {
 				ctx.exempt = a.isProviderMethod(obj) || a.allowed(obj)
 				a.funcs = append(a.funcs, ctx)
 				// Built in buffers kept from one function to the next,
-				// then copied: one allocation each.
+				// then copied (the nodes into a block).
 				ctx.nodes, ctx.locals = a.nodeBuf[:0], a.localBuf[:0]
 				x.ctx = ctx
 				ast.Walk(x, d.Body)
