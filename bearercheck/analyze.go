@@ -465,14 +465,7 @@ func (a *pkgAnalysis) summary(fn *types.Func) *FuncSummary {
 	if a.pkg.Imported == nil {
 		return nil
 	}
-	s, ok := a.importedFuncs[fn]
-	if !ok {
-		s = a.pkg.Imported(fn)
-		if !a.done {
-			a.importedFuncs[fn] = s
-		}
-	}
-	return s
+	return memo(a, a.importedFuncs, fn, a.pkg.Imported)
 }
 
 // index records the package's functions and every assignment to a

@@ -98,14 +98,7 @@ func (a *pkgAnalysis) importedField(v *types.Var) *ResultSummary {
 		return nil
 	}
 	v = v.Origin()
-	s, ok := a.importedFields[v]
-	if !ok {
-		s = a.pkg.ImportedField(v)
-		if !a.done {
-			a.importedFields[v] = s
-		}
-	}
-	return s
+	return memo(a, a.importedFields, v, a.pkg.ImportedField)
 }
 
 // bearerFields returns the package's exported fields all of whose

@@ -112,14 +112,7 @@ func (a *pkgAnalysis) isTask(t types.Type) bool {
 		return false
 	}
 	obj := n.Obj()
-	is, ok := a.taskTypes[obj]
-	if !ok {
-		is = a.cfg.IsTaskType(obj)
-		if !a.done {
-			a.taskTypes[obj] = is
-		}
-	}
-	return is
+	return memo(a, a.taskTypes, obj, a.cfg.IsTaskType)
 }
 
 // findAvail returns the first value available in f whose type satisfies
@@ -175,14 +168,7 @@ func (a *pkgAnalysis) allowed(fn *types.Func) bool {
 
 // isBearerAPI reports whether fn is in the bearer-by-API table.
 func (a *pkgAnalysis) isBearerAPI(fn *types.Func) bool {
-	is, ok := a.bearerAPIs[fn]
-	if !ok {
-		is = a.cfg.IsBearerAPI(fn)
-		if !a.done {
-			a.bearerAPIs[fn] = is
-		}
-	}
-	return is
+	return memo(a, a.bearerAPIs, fn, a.cfg.IsBearerAPI)
 }
 
 // ProviderOf returns the AuthProvider expression that tok reads its token
@@ -209,4 +195,18 @@ func (r *Result) ProviderOf(tok ast.Expr) (ast.Expr, *types.Func) {
 		}
 	}
 	return nil, nil
+}
+
+// memo returns f(k), remembered in m while the analysis runs: once
+// Analyze has returned, the result may be read from several goroutines,
+// and nothing is written.
+func memo[K comparable, V any](a *pkgAnalysis, m map[K]V, k K, f func(K) V) V {
+	v, ok := m[k]
+	if !ok {
+		v = f(k)
+		if !a.done {
+			m[k] = v
+		}
+	}
+	return v
 }

@@ -3,16 +3,13 @@ package fixes_test
 import (
 	"fmt"
 	"go/ast"
-	"go/importer"
-	"go/parser"
-	"go/token"
-	"go/types"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/fixes"
+	"github.com/bearercheck/bearercheck/internal/typecheck"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -102,24 +99,11 @@ func hardCoded%[1]d(h http.Header) {
 `, i)
 	}
 	content := []byte(src.String())
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "p.go", content, parser.ParseComments|parser.SkipObjectResolution)
-	if err != nil {
-		b.Fatal(err)
+	p := typecheck.Check(string(content))
+	if len(p.Errors) > 0 {
+		b.Fatal(p.Errors[0])
 	}
-	info := &types.Info{
-		Types:      map[ast.Expr]types.TypeAndValue{},
-		Defs:       map[*ast.Ident]types.Object{},
-		Uses:       map[*ast.Ident]types.Object{},
-		Implicits:  map[ast.Node]types.Object{},
-		Selections: map[*ast.SelectorExpr]*types.Selection{},
-		Scopes:     map[ast.Node]*types.Scope{},
-	}
-	files := []*ast.File{file}
-	pkg, err := (&types.Config{Importer: importer.Default()}).Check("example.com/p", fset, files, info)
-	if err != nil {
-		b.Fatal(err)
-	}
+	fset, files, pkg, info := p.Fset, []*ast.File{p.File}, p.Types, p.Info
 	res := bearercheck.Analyze(&bearercheck.Package{Fset: fset, Files: files, Types: pkg, Info: info, Config: bearercheck.Defaults()})
 	pass := &analysis.Pass{
 		Fset: fset, Files: files, Pkg: pkg, TypesInfo: info,

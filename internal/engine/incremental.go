@@ -102,16 +102,7 @@ func ToolID() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return nil, err
-	}
-	return h.Sum(nil), nil
+	return hashFile(exe)
 }
 
 // plan computes the keys of the nodes, reads their entries, and decides
