@@ -87,7 +87,7 @@ func gen(args []string) error {
 // tools are the binaries under measurement.
 type tools struct {
 	bc, noop string
-	cacheDir string // the cache the runs use (XDG_CACHE_HOME)
+	cacheDir string // bearercheck's cache in the runs (-cache)
 }
 
 func toolFlags(fs *flag.FlagSet) (bc, noop *string) {
@@ -123,7 +123,11 @@ func build(bc, noop string) (*tools, error) {
 	return t, nil
 }
 
-func (t *tools) env() []string { return []string{"XDG_CACHE_HOME=" + t.cacheDir} }
+// cacheFlag is bearercheck's cache of the runs. It is set with -cache,
+// not XDG_CACHE_HOME, which would also move the go command's build cache
+// (GOCACHE defaults to a directory under it): go list would then start
+// cold in every run, and the no-op's would not.
+func (t *tools) cacheFlag() string { return "-cache=" + t.cacheDir }
 
 func (t *tools) clearCache(bench.Cmd) error { return os.RemoveAll(t.cacheDir) }
 
@@ -131,11 +135,11 @@ func (t *tools) clearCache(bench.Cmd) error { return os.RemoveAll(t.cacheDir) }
 func (t *tools) commands(dir string, patterns []string, report bool, reportArgs string) []bench.Cmd {
 	cmds := []bench.Cmd{
 		{Name: "noop", Path: t.noop, Args: append([]string{"-json"}, patterns...), Dir: dir},
-		{Name: "plain", Path: t.bc, Args: append([]string{"-json"}, patterns...), Dir: dir, Env: t.env()},
+		{Name: "plain", Path: t.bc, Args: append([]string{t.cacheFlag(), "-json"}, patterns...), Dir: dir},
 	}
 	if report {
-		args := append(append([]string{"report"}, strings.Fields(reportArgs)...), patterns...)
-		cmds = append(cmds, bench.Cmd{Name: "report", Path: t.bc, Args: args, Dir: dir, Env: t.env()})
+		args := slices.Concat([]string{"report", t.cacheFlag()}, strings.Fields(reportArgs), patterns)
+		cmds = append(cmds, bench.Cmd{Name: "report", Path: t.bc, Args: args, Dir: dir})
 	}
 	return cmds
 }
@@ -328,18 +332,19 @@ func gate(args []string) error {
 		return err
 	}
 	defer os.RemoveAll(filepath.Dir(t.cacheDir))
-	cmdArgs := append(append([]string{"report"}, strings.Fields(*reportArgs)...), patterns...)
+	cmdArgs := slices.Concat([]string{"report", t.cacheFlag()}, strings.Fields(*reportArgs), patterns)
 	if *plain {
-		cmdArgs = append([]string{"-json"}, patterns...)
+		cmdArgs = slices.Concat([]string{t.cacheFlag(), "-json"}, patterns)
 	}
-	// extra flags go after the subcommand: `bearercheck report -cache=off`.
-	sub := 0
+	// extra flags go after the subcommand and -cache=DIR, which they
+	// may override: `bearercheck report -cache=DIR -cache=off`.
+	sub := 1
 	if !*plain {
-		sub = 1
+		sub = 2
 	}
 	mk := func(name string, extra ...string) bench.Cmd {
 		args := slices.Concat(cmdArgs[:sub], extra, cmdArgs[sub:])
-		return bench.Cmd{Name: name, Path: t.bc, Args: args, Dir: *dir, Env: t.env()}
+		return bench.Cmd{Name: name, Path: t.bc, Args: args, Dir: *dir}
 	}
 	cold, warm, edited := &bench.Series{Cmd: mk("cold")}, &bench.Series{Cmd: mk("warm")}, &bench.Series{Cmd: mk("one edit")}
 	var editPath string
