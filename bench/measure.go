@@ -5,7 +5,7 @@
 package bench
 
 import (
-	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"os"
@@ -22,8 +22,12 @@ type Sample struct {
 	CPU  time.Duration // user + system, the command's children included
 	RSS  int64         // peak resident set size in bytes, children included
 	Exit int
-	// Output is what the command wrote to stdout, then stderr.
-	Stdout, Stderr []byte
+	// Output hashes what the command wrote to stdout and to stderr, and
+	// StderrTail is the end of stderr. The output itself is not
+	// kept: on Linux a child's peak RSS (ru_maxrss) starts from the
+	// harness's own peak at the fork, so the harness stays small.
+	Output     [sha256.Size]byte
+	StderrTail []byte
 }
 
 // Cmd is a command to measure.
@@ -46,8 +50,8 @@ func Run(c Cmd) (Sample, error) {
 	cmd := exec.Command(c.Path, c.Args...)
 	cmd.Dir = c.Dir
 	cmd.Env = append(os.Environ(), c.Env...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	stdout, errsum, stderr := sha256.New(), sha256.New(), &tailWriter{}
+	cmd.Stdout, cmd.Stderr = stdout, io.MultiWriter(stderr, errsum)
 	start := time.Now()
 	err := cmd.Run()
 	wall := time.Since(start)
@@ -56,20 +60,25 @@ func Run(c Cmd) (Sample, error) {
 	}
 	st := cmd.ProcessState
 	if ws, ok := st.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return Sample{}, fmt.Errorf("%s: killed by %v\n%s", c.Name, ws.Signal(), tail(stderr.Bytes()))
+		return Sample{}, fmt.Errorf("%s: killed by %v\n%s", c.Name, ws.Signal(), stderr.b)
 	}
-	s := Sample{Wall: wall, CPU: st.UserTime() + st.SystemTime(), Exit: st.ExitCode(), Stdout: stdout.Bytes(), Stderr: stderr.Bytes()}
+	s := Sample{Wall: wall, CPU: st.UserTime() + st.SystemTime(), Exit: st.ExitCode(), StderrTail: stderr.b}
+	s.Output = sha256.Sum256(append(stdout.Sum(nil), errsum.Sum(nil)...))
 	if ru, ok := st.SysUsage().(*syscall.Rusage); ok {
 		s.RSS = int64(ru.Maxrss) * 1024 // kilobytes on Linux
 	}
 	return s, nil
 }
 
-func tail(b []byte) []byte {
-	if len(b) > 2000 {
-		return b[len(b)-2000:]
+// tailWriter keeps the last 2,000 bytes written to it.
+type tailWriter struct{ b []byte }
+
+func (t *tailWriter) Write(p []byte) (int, error) {
+	t.b = append(t.b, p...)
+	if len(t.b) > 2000 {
+		t.b = append(t.b[:0], t.b[len(t.b)-2000:]...)
 	}
-	return b
+	return len(p), nil
 }
 
 // Stats summarises samples of one quantity.

@@ -21,7 +21,6 @@
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -359,7 +358,7 @@ func gate(args []string) error {
 	var ref, editedRef bench.Sample
 	same := true
 	check := func(what string, s, want bench.Sample) {
-		if !bytes.Equal(s.Stdout, want.Stdout) || !bytes.Equal(s.Stderr, want.Stderr) || s.Exit != want.Exit {
+		if s.Output != want.Output || s.Exit != want.Exit {
 			same = false
 			fmt.Fprintf(os.Stderr, "  %s: output differs from a cold run\n", what)
 		}
