@@ -22,6 +22,9 @@
 package engine
 
 import (
+	"bytes"
+	"cmp"
+	"encoding/gob"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -40,7 +43,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // LoadMode is what the engine asks go list for: metadata only. Syntax and
@@ -118,10 +123,18 @@ func Analyze(cfg Config) (*Result, error) {
 		fset:     token.NewFileSet(),
 		nodes:    map[*packages.Package]*node{},
 		byTypes:  map[*types.Package]*node{},
+		byPath:   map[string]*types.Package{},
+		exact:    map[token.Pos]token.Pos{},
 		parsed:   map[string]*parsedFile{},
 		requires: map[*analysis.Analyzer][]*analysis.Analyzer{},
 	}
 	roots := e.build()
+	e.nodeByPath = map[string]*node{}
+	for _, n := range e.order {
+		if exportable(n.pkg) {
+			e.nodeByPath[n.pkg.PkgPath] = n
+		}
+	}
 	if cfg.Cache != nil {
 		e.plan()
 	} else {
@@ -144,7 +157,7 @@ func Analyze(cfg Config) (*Result, error) {
 		switch n.mode {
 		case full:
 			res.Analysed++
-		case shallow:
+		case shallow, exported:
 			res.Typed++
 		default:
 			res.Cached++
@@ -161,6 +174,13 @@ type engine struct {
 
 	mu      sync.RWMutex
 	byTypes map[*types.Package]*node // a package's types → its node
+	// byPath holds the types of the packages that are not test variants
+	// (exportable), by path: the imports of export data.
+	byPath     map[string]*types.Package
+	nodeByPath map[string]*node // exportable nodes by path
+
+	posMu sync.Mutex
+	exact map[token.Pos]token.Pos // see exactPos
 
 	parseMu sync.Mutex
 	parsed  map[string]*parsedFile // shared by a package and its test variant
@@ -189,6 +209,10 @@ type node struct {
 	root    bool
 	imports []*node
 	actions []*action // in an order where requirements come first
+
+	// lazyFacts are the cached facts of a node restored from the cache or
+	// read from export data, looked up by object path (see lazyFact).
+	lazyFacts []factEntry
 
 	// full is the package type-checked with its function bodies, while
 	// it is loaded for analysis (see load); nil otherwise.
@@ -362,26 +386,28 @@ func (e *engine) run() {
 		held     int    // nodes loaded (or loading) and not yet let go
 		finished int
 	)
-	for _, n := range e.order {
-		switch {
-		case n.mode == skip:
+	// A node starts once its imports are typed — a node restored from
+	// the cache too, so that export data is read only once every package
+	// it may refer to that is loaded in this run is.
+	start := func(n *node) {
+		if n.mode == skip {
 			ready = append(ready, task{n, restoreTask})
-		default:
-			n.needTypes = len(n.imports)
-			n.needFacts = len(n.imports) + 1 // and its own types
-			if n.needTypes == 0 {
-				loads = append(loads, task{n, loadTask})
-			}
+		} else {
+			loads = append(loads, task{n, loadTask})
+		}
+	}
+	for _, n := range e.order {
+		n.needTypes = len(n.imports)
+		n.needFacts = len(n.imports) + 1 // and its own types
+		if n.needTypes == 0 {
+			start(n)
 		}
 	}
 	// typed and done are called with mu held.
 	typed := func(n *node) {
 		for _, imp := range n.importers {
-			if imp.mode == skip {
-				continue
-			}
 			if imp.needTypes--; imp.needTypes == 0 {
-				loads = append(loads, task{imp, loadTask})
+				start(imp)
 			}
 		}
 	}
@@ -439,7 +465,7 @@ func (e *engine) run() {
 				case t.kind == restoreTask:
 					typed(t.n)
 					done(t.n)
-				case t.kind == loadTask && t.n.mode == shallow:
+				case t.kind == loadTask && t.n.mode < full:
 					held--
 					typed(t.n)
 					done(t.n)
@@ -463,6 +489,12 @@ func (e *engine) step(t task, typed func()) {
 	switch {
 	case t.kind == restoreTask:
 		e.restore(n)
+		n.lazyFacts = n.entry.Facts
+		n.entry = nil
+	case t.kind == loadTask && n.mode == exported:
+		e.readExport(n)
+		e.restore(n)
+		n.lazyFacts = n.entry.Facts
 		n.entry = nil
 	case t.kind == loadTask && n.mode == shallow:
 		e.load(n, true, nil)
@@ -661,10 +693,91 @@ func (e *engine) load(n *node, shallow bool, typed func()) {
 func (e *engine) registerTypes(n *node, typed func()) {
 	e.mu.Lock()
 	e.byTypes[n.pkg.Types] = n
+	if exportable(n.pkg) {
+		e.byPath[n.pkg.PkgPath] = n.pkg.Types
+	}
 	e.mu.Unlock()
 	if typed != nil {
 		typed()
 	}
+}
+
+// readExport gives an exported node its types from the export data in
+// its entry. The packages it refers to are those of this run where they
+// are loaded (their importers were read after them: see run), or
+// packages made by the reader, with the objects it refers to, which are
+// then the types of their nodes (restored from the cache: their facts are
+// looked up by object path, see lazyFact).
+func (e *engine) readExport(n *node) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	pkg, err := gcexportdata.Read(bytes.NewReader(n.entry.Export), e.fset, e.byPath, n.pkg.PkgPath)
+	if err != nil {
+		// The entry is intact (its checksum holds): this is a bug, and
+		// the package's importers cannot be type-checked.
+		n.pkg.Errors = append(n.pkg.Errors, packages.Error{Pos: "-", Msg: "reading cached export data: " + err.Error(), Kind: packages.UnknownError})
+		pkg = types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
+	}
+	n.pkg.Types = pkg
+	n.pkg.Fset = e.fset
+	for path, p := range e.byPath {
+		if _, ok := e.byTypes[p]; !ok {
+			if dep := e.nodeByPath[path]; dep != nil {
+				e.byTypes[p] = dep
+			}
+		}
+	}
+	e.byTypes[pkg] = n
+}
+
+// lazyFact looks up a fact of a node whose types came from export data
+// or another package's export data, by object path, in its cached facts
+// (sorted by analyzer, path and type: see encodeFacts).
+func (e *engine) lazyFact(dep *node, obj types.Object, a *analysis.Analyzer, ptr analysis.Fact) bool {
+	path, err := objectpath.For(obj)
+	if err != nil {
+		return false
+	}
+	typ := slices.IndexFunc(a.FactTypes, func(f analysis.Fact) bool { return reflect.TypeOf(f) == reflect.TypeOf(ptr) })
+	i, ok := slices.BinarySearchFunc(dep.lazyFacts, factEntry{Analyzer: a.Name, Path: path, Type: typ}, func(x, y factEntry) int {
+		return cmp.Or(cmp.Compare(x.Analyzer, y.Analyzer), cmp.Compare(x.Path, y.Path), cmp.Compare(x.Type, y.Type))
+	})
+	if !ok || gob.NewDecoder(bytes.NewReader(dep.lazyFacts[i].Data)).Decode(ptr) != nil {
+		return false
+	}
+	e.exactPos(obj.Pos(), dep.lazyFacts[i])
+	return true
+}
+
+// exactPos records where an object whose types came from export data is
+// declared: export data keeps the line of a position, not its column, so
+// a diagnostic's related information at such an object (a helper, say)
+// would print otherwise than in a run that type-checks it from source.
+// The recorded position is a file of its own whose one offset prints as
+// the declaration (as restoreFiles does); exec's Report uses it.
+func (e *engine) exactPos(fake token.Pos, fe factEntry) {
+	if fe.File == "" || !fake.IsValid() {
+		return
+	}
+	e.posMu.Lock()
+	defer e.posMu.Unlock()
+	if _, ok := e.exact[fake]; ok {
+		return
+	}
+	tf := e.fset.AddFile(fe.File, -1, fe.Size)
+	if fe.Pos.Offset < 0 || fe.Pos.Offset > fe.Size {
+		return
+	}
+	tf.AddLineColumnInfo(fe.Pos.Offset, fe.Pos.Name, fe.Pos.Line, fe.Pos.Column)
+	e.exact[fake] = tf.Pos(fe.Pos.Offset)
+}
+
+// exactOf returns the exact position recorded for p by exactPos.
+func (e *engine) exactOf(p token.Pos) (token.Pos, bool) {
+	e.posMu.Lock()
+	defer e.posMu.Unlock()
+	q, ok := e.exact[p]
+	return q, ok
 }
 
 func newTypesInfo() *types.Info {
@@ -737,6 +850,11 @@ func (e *engine) exec(act *action) {
 		Module:       module,
 		ResultOf:     inputs,
 		Report: func(d analysis.Diagnostic) {
+			for i, r := range d.Related {
+				if p, ok := e.exactOf(r.Pos); ok {
+					d.Related[i].Pos = p
+				}
+			}
 			act.Diagnostics = append(act.Diagnostics, d)
 		},
 		ImportObjectFact: func(obj types.Object, ptr analysis.Fact) bool {
@@ -745,6 +863,9 @@ func (e *engine) exec(act *action) {
 			}
 			facts := own
 			if obj.Pkg() != self {
+				if dep := e.nodeOfTypes(obj.Pkg()); dep != nil && dep.lazyFacts != nil {
+					return e.lazyFact(dep, obj, a, ptr)
+				}
 				facts = e.factsOf(obj.Pkg(), a)
 			}
 			if v, ok := facts[objectFactKey{obj, factType(ptr)}]; ok {

@@ -13,9 +13,11 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -24,9 +26,10 @@ import (
 type mode int
 
 const (
-	skip    mode = iota // nothing: its cache entry says all there is to say
-	shallow             // its types (declarations only) and cached facts: an importer is analysed
-	full                // parse, type-check and analyse
+	skip     mode = iota // nothing: its cache entry says all there is to say
+	exported             // its types from the export data in its entry, its facts looked up there: an importer is type-checked
+	shallow              // its types (declarations only, from source) and cached facts: an importer is analysed
+	full                 // parse, type-check and analyse
 )
 
 // entry is what the cache holds for a package.
@@ -37,6 +40,9 @@ type entry struct {
 	Actions  []actionEntry // every action that ran on the package
 	HasKept  bool          // Kept is the Keep value of a package asked for
 	Kept     *keptValue    // nil when Keep returned nil
+	// Export is the export data (gcexportdata) of the package's
+	// declarations, for packages that are not test variants.
+	Export []byte
 }
 
 type factEntry struct {
@@ -44,6 +50,11 @@ type factEntry struct {
 	Type     int // index in Analyzer.FactTypes
 	Path     objectpath.Path
 	Data     []byte
+	// Where the object is declared: export data keeps only lines (see
+	// exactPos). File is empty when unknown.
+	File string
+	Size int // the file's size
+	Pos  posEntry
 }
 
 type actionEntry struct {
@@ -149,14 +160,27 @@ func (e *engine) plan() {
 			n.mode = shallow
 		}
 	}
-	// What is analysed needs the types and facts of all it imports.
+	// What is analysed or type-checked from source needs the types and
+	// facts of all it imports: from their export data when their entry
+	// has it, else from source (and then their imports' too).
 	for i := len(e.order) - 1; i >= 0; i-- {
-		if n := e.order[i]; n.mode != skip {
+		if n := e.order[i]; n.mode >= shallow {
 			for _, imp := range n.imports {
-				imp.mode = max(imp.mode, shallow)
+				if imp.entry != nil && len(imp.entry.Export) > 0 {
+					imp.mode = max(imp.mode, exported)
+				} else {
+					imp.mode = max(imp.mode, shallow)
+				}
 			}
 		}
 	}
+}
+
+// exportable reports whether a package's export data is kept: test
+// variants share their import path with the package, and are type-checked
+// from source.
+func exportable(p *packages.Package) bool {
+	return p.ID == p.PkgPath && p.PkgPath != "unsafe" && !strings.HasSuffix(p.PkgPath, ".test")
 }
 
 // hashFile returns the SHA-256 of a file's content, reading it a block
@@ -401,6 +425,12 @@ func (e *engine) store(n *node, hasKept bool, kept any) {
 	if kept != nil {
 		ent.Kept = &keptValue{kept}
 	}
+	if exportable(n.pkg) && len(n.pkg.Errors) == 0 {
+		var buf bytes.Buffer
+		if gcexportdata.Write(&buf, e.fset, n.pkg.Types) == nil {
+			ent.Export = buf.Bytes()
+		}
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&ent); err != nil {
 		return // not encodable: not cached
@@ -441,7 +471,13 @@ func (e *engine) encodeFacts(n *node) {
 				n.cacheable = false
 				continue
 			}
-			out = append(out, factEntry{Analyzer: a.Name, Type: typ, Path: path, Data: buf.Bytes()})
+			fe := factEntry{Analyzer: a.Name, Type: typ, Path: path, Data: buf.Bytes()}
+			if tf := e.fset.File(k.obj.Pos()); tf != nil {
+				posn := tf.Position(k.obj.Pos())
+				fe.File, fe.Size = tf.Name(), tf.Size()
+				fe.Pos = posEntry{Offset: tf.Offset(k.obj.Pos()), Name: posn.Filename, Line: posn.Line, Column: posn.Column}
+			}
+			out = append(out, fe)
 		}
 	}
 	slices.SortFunc(out, func(x, y factEntry) int {
