@@ -210,6 +210,12 @@ type node struct {
 	imports []*node
 	actions []*action // in an order where requirements come first
 
+	// exportWanted is set for the imports of the packages asked for: the
+	// packages whose types an edited package needs, whose cache entry
+	// keeps export data (writing it for every dependency would cost a
+	// cold run a tenth more CPU for no use).
+	exportWanted bool
+
 	// lazyFacts are the cached facts of a node restored from the cache or
 	// read from export data, looked up by object path (see lazyFact).
 	lazyFacts []factEntry
@@ -292,6 +298,9 @@ func (e *engine) build() []*checker.Action {
 			root := mk(a, pkg)
 			root.IsRoot = true
 			e.nodeOf(pkg).root = true
+			for _, imp := range pkg.Imports {
+				e.nodeOf(imp).exportWanted = true
+			}
 			roots = append(roots, root.Action)
 		}
 	}

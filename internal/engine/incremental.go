@@ -425,7 +425,7 @@ func (e *engine) store(n *node, hasKept bool, kept any) {
 	if kept != nil {
 		ent.Kept = &keptValue{kept}
 	}
-	if exportable(n.pkg) && len(n.pkg.Errors) == 0 {
+	if n.exportWanted && exportable(n.pkg) && len(n.pkg.Errors) == 0 {
 		var buf bytes.Buffer
 		if gcexportdata.Write(&buf, e.fset, n.pkg.Types) == nil {
 			ent.Export = buf.Bytes()
