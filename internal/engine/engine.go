@@ -103,10 +103,11 @@ type Result struct {
 	Graph *checker.Graph
 	// Kept holds what Config.Keep returned for each root package.
 	Kept map[*packages.Package]any
-	// Analysed, Typed and Cached count the packages analysed from
-	// source, only type-checked (for an importer, their facts from the
-	// cache), and taken from the cache without loading.
-	Analysed, Typed, Cached int
+	// Analysed, Typed, Read and Cached count the packages analysed from
+	// source, only type-checked from source (for an importer, their facts
+	// from the cache), whose types were read from cached export data (for
+	// an importer), and taken from the cache without loading.
+	Analysed, Typed, Read, Cached int
 }
 
 // Analyze parses, type-checks and analyses the roots and their
@@ -157,8 +158,10 @@ func Analyze(cfg Config) (*Result, error) {
 		switch n.mode {
 		case full:
 			res.Analysed++
-		case shallow, exported:
+		case shallow:
 			res.Typed++
+		case exported:
+			res.Read++
 		default:
 			res.Cached++
 		}
