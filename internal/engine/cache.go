@@ -7,8 +7,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // Cache is a directory of content-addressed entries: what the analysis
@@ -37,12 +40,53 @@ func DefaultCacheDir() (string, error) {
 	return filepath.Join(dir, "bearercheck"), nil
 }
 
-// OpenCache opens (creating it if needed) the cache in dir.
+// Trimming, as the go command's build cache does it: a run that reads
+// an entry last used more than usedQuantum ago marks it used (its
+// modification time); once a day at most, opening the cache removes the
+// entries not used for trimAge.
+const (
+	usedQuantum   = time.Hour
+	trimAge       = 5 * 24 * time.Hour
+	trimInterval  = 24 * time.Hour
+	trimStampFile = "trim.txt"
+)
+
+// OpenCache opens (creating it if needed) the cache in dir, and trims it
+// when it was last trimmed more than a day ago.
 func OpenCache(dir string) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, fmt.Errorf("cache: %v", err)
 	}
-	return &Cache{dir: dir}, nil
+	c := &Cache{dir: dir}
+	c.trim(time.Now())
+	return c, nil
+}
+
+// trim removes the entries (and left-over temporary files) not used for
+// trimAge, at most once per trimInterval. A run sharing the cache that
+// reads an entry being removed gets a miss and recomputes it.
+func (c *Cache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, trimStampFile)
+	if info, err := os.Stat(stamp); err == nil && now.Sub(info.ModTime()) < trimInterval {
+		return
+	} else if errors.Is(err, fs.ErrNotExist) {
+		// A new cache: nothing to trim before trimAge has passed.
+		_ = os.WriteFile(stamp, nil, 0o666)
+		return
+	}
+	subdirs, _ := os.ReadDir(c.dir)
+	for _, sub := range subdirs {
+		if !sub.IsDir() || len(sub.Name()) != 2 {
+			continue
+		}
+		entries, _ := os.ReadDir(filepath.Join(c.dir, sub.Name()))
+		for _, e := range entries {
+			if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > trimAge {
+				os.Remove(filepath.Join(c.dir, sub.Name(), e.Name()))
+			}
+		}
+	}
+	_ = os.Chtimes(stamp, now, now)
 }
 
 // Key is the key of an entry.
@@ -61,11 +105,25 @@ func (c *Cache) path(k Key) string {
 // Get returns the data stored under k, or false when there is none or the
 // entry is not intact.
 func (c *Cache) Get(k Key) ([]byte, bool) {
-	raw, err := os.ReadFile(c.path(k))
+	path := c.path(k)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, false
 	}
-	return decodeEntry(k, raw)
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	raw, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
+	if err != nil {
+		return nil, false
+	}
+	data, ok := decodeEntry(k, raw)
+	if now := time.Now(); ok && now.Sub(info.ModTime()) > usedQuantum {
+		_ = os.Chtimes(path, now, now) // used: not trimmed
+	}
+	return data, ok
 }
 
 // decodeEntry checks an entry: magic, its own key, length and checksum.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -230,7 +231,7 @@ func TestBadEntries(t *testing.T) {
 
 	var entries []string
 	require.NoError(t, filepath.Walk(cacheDir, func(path string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
+		if err == nil && !info.IsDir() && filepath.Dir(path) != cacheDir { // not trim.txt
 			entries = append(entries, path)
 		}
 		return err
@@ -309,6 +310,39 @@ func TestCacheEntries(t *testing.T) {
 	assert.Empty(t, data)
 	_, ok = c.Get(k2)
 	assert.False(t, ok)
+}
+
+// TestTrim: opening a cache last trimmed more than a day ago removes the
+// entries not used for five days; reading an entry marks it used.
+func TestTrim(t *testing.T) {
+	dir := t.TempDir()
+	c, err := engine.OpenCache(dir)
+	require.NoError(t, err)
+	var old, used, fresh engine.Key
+	old[0], used[0], fresh[0] = 1, 2, 3
+	for _, k := range []engine.Key{old, used, fresh} {
+		require.NoError(t, c.Put(k, []byte("x")))
+	}
+	path := func(k engine.Key) string { return filepath.Join(dir, k.String()[:2], k.String()) }
+	longAgo := time.Now().Add(-6 * 24 * time.Hour)
+	for _, k := range []engine.Key{old, used} {
+		require.NoError(t, os.Chtimes(path(k), longAgo, longAgo))
+	}
+	_, ok := c.Get(used) // marks it used
+	require.True(t, ok)
+
+	_, err = engine.OpenCache(dir) // trimmed less than a day ago: nothing happens
+	require.NoError(t, err)
+	assert.FileExists(t, path(old))
+
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "trim.txt"), longAgo, longAgo))
+	c, err = engine.OpenCache(dir)
+	require.NoError(t, err)
+	assert.NoFileExists(t, path(old), "not used for six days")
+	for _, k := range []engine.Key{used, fresh} {
+		_, ok := c.Get(k)
+		assert.True(t, ok)
+	}
 }
 
 // TestAnalyzerSubset: a run of some analyzers does not take another
