@@ -269,7 +269,7 @@ func newPackage(p *packages.Package) *Package {
 		ID:          p.ID,
 		PkgPath:     p.PkgPath,
 		Name:        p.Name,
-		TestVariant: p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test"),
+		TestVariant: engine.TestVariant(p),
 		Fset:        p.Fset,
 		Files:       p.CompiledGoFiles,
 		Diagnostics: map[string][]analysis.Diagnostic{},

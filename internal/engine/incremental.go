@@ -180,7 +180,19 @@ func (e *engine) plan() {
 // variants share their import path with the package, and are type-checked
 // from source.
 func exportable(p *packages.Package) bool {
-	return p.ID == p.PkgPath && p.PkgPath != "unsafe" && !strings.HasSuffix(p.PkgPath, ".test")
+	return !TestVariant(p) && p.PkgPath != "unsafe"
+}
+
+// TestVariant reports whether p is a test variant of a package, an
+// external test package or a generated test main (go list -test).
+func TestVariant(p *packages.Package) bool {
+	return p.ID != p.PkgPath || strings.HasSuffix(p.PkgPath, ".test")
+}
+
+// compareFacts orders cached facts by analyzer, object path and type: the
+// order of an entry's facts, which lazyFact searches.
+func compareFacts(x, y factEntry) int {
+	return cmp.Or(cmp.Compare(x.Analyzer, y.Analyzer), cmp.Compare(x.Path, y.Path), cmp.Compare(x.Type, y.Type))
 }
 
 // hashFile returns the SHA-256 of a file's content, reading it a block
@@ -480,9 +492,7 @@ func (e *engine) encodeFacts(n *node) {
 			out = append(out, fe)
 		}
 	}
-	slices.SortFunc(out, func(x, y factEntry) int {
-		return cmp.Or(cmp.Compare(x.Analyzer, y.Analyzer), cmp.Compare(x.Path, y.Path), cmp.Compare(x.Type, y.Type))
-	})
+	slices.SortFunc(out, compareFacts)
 	n.encodedFacts = out
 }
 
