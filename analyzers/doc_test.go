@@ -1,9 +1,12 @@
 package analyzers_test
 
 import (
+	"bytes"
+	"flag"
 	"go/doc/comment"
 	"go/parser"
 	"go/token"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,14 +18,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
 )
 
 // TestDoc checks each reporting analyzer's documentation against the
-// package comment of its doc.go, the page its URL opens: the package doc
-// has an "Analyzer name" heading, the URL links to that heading's anchor
-// on pkg.go.dev (as x/tools' analyzers do), the Doc is that section, and
-// its title is lower-case, has no trailing period and is under 60 letters.
+// package comment of its doc.go: the package doc has an "Analyzer name"
+// heading, the Doc is that section, its title is lower-case, has no
+// trailing period and is under 60 letters, and the URL opens the
+// analyzer's section of docs/analyzers.md (which TestDocsPage generates
+// from the same doc.go).
 func TestDoc(t *testing.T) {
 	suite := analyzers.New(bearercheck.NewFlagOptions())
 	for _, a := range suite.Reporting() {
@@ -40,8 +45,7 @@ func TestDoc(t *testing.T) {
 				return ok && plainText(h.Text) == "Analyzer "+a.Name
 			})
 			require.GreaterOrEqual(t, i, 0, "no # Analyzer %s heading in doc.go", a.Name)
-			heading := blocks[i].(*comment.Heading)
-			assert.Equal(t, "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/"+a.Name+"#"+heading.DefaultID(), a.URL)
+			assert.Equal(t, docs.URL(a.Name), a.URL)
 			require.Greater(t, len(blocks), i+1, "nothing under the heading")
 			para, ok := blocks[i+1].(*comment.Paragraph)
 			require.True(t, ok, "the heading is not followed by the title")
@@ -70,4 +74,47 @@ func plainText(text []comment.Text) string {
 		}
 	}
 	return b.String()
+}
+
+var update = flag.Bool("update", false, "rewrite docs/analyzers.md from the analyzers' doc.go")
+
+// TestDocsPage checks that docs/analyzers.md is generated from the
+// analyzers' documentation (their doc.go), with a section per analyzer
+// whose anchor is the one its URL names; -update rewrites it.
+func TestDocsPage(t *testing.T) {
+	suite := analyzers.New(bearercheck.NewFlagOptions())
+	var b bytes.Buffer
+	b.WriteString(`# Analyzers
+
+<!-- Generated from the analyzers' doc.go by
+     go test ./analyzers -run TestDocsPage -update
+     Edit doc.go, not this file. -->
+
+bearercheck reports through three analyzers. They share one base analyzer,
+` + "`bearerdetect`" + `, which finds the authorization sinks, bearer values and
+bearer-only helpers of each package, records what it learns as facts that
+cross package boundaries, and reports nothing itself; so the three never
+disagree. ` + "`bearercheck help NAME`" + ` prints the same text as this page.
+The categories of each analyzer's diagnostics are stable (in ` + "`-json`" + `,
+SARIF and the report's JSON); the report describes them in plain words.
+`)
+	all := append(suite.Reporting(), suite.Base)
+	for _, a := range all {
+		b.WriteString("\n## " + a.Name + "\n\n")
+		var p comment.Parser
+		pr := comment.Printer{HeadingLevel: 3}
+		b.Write(pr.Markdown(p.Parse(a.Doc)))
+	}
+	for _, a := range all {
+		_, anchor, _ := strings.Cut(a.URL, "#")
+		assert.Equal(t, docs.Page, strings.TrimSuffix(a.URL, "#"+anchor), "%s: URL is not on the docs page", a.Name)
+		assert.Contains(t, b.String(), "\n## "+anchor+"\n", "%s: URL anchor %q has no section", a.Name, anchor)
+	}
+	const file = "../docs/analyzers.md"
+	if *update {
+		require.NoError(t, os.WriteFile(file, b.Bytes(), 0o666))
+	}
+	got, err := os.ReadFile(file)
+	require.NoError(t, err)
+	assert.Equal(t, b.String(), string(got), "docs/analyzers.md is not generated from doc.go: run go test ./analyzers -run TestDocsPage -update")
 }

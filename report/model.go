@@ -35,7 +35,7 @@ type Tool struct {
 }
 
 // Summary is the headline: Migrated of Total authorization sites migrated.
-// See the README ("What the figures count") for what is counted.
+// See docs/report.md ("What the figures count") for what is counted.
 type Summary struct {
 	Migrated  int     `json:"migrated"`  // N: sinks fed by the provider method
 	Remaining int     `json:"remaining"` // sites still hard-coding the scheme (generated ones included)

@@ -76,7 +76,7 @@ func New(opts *bearercheck.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      Name,
 		Doc:       "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
-		URL:       "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/bearerdetect",
+		URL:       docs.URL(Name),
 		Run:       func(pass *analysis.Pass) (any, error) { return run(pass, opts) },
 		FactTypes: []analysis.Fact{new(FuncFact), new(FieldFact)},
 		// Facts of a package that does not type-check are partial, not
@@ -151,7 +151,7 @@ func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Fin
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      docs.Extract(doc, name),
-		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
+		URL:      docs.URL(name),
 		Requires: []*analysis.Analyzer{base},
 		// Findings of a package that does not type-check are reported
 		// too; the driver reports its type errors.

@@ -48,6 +48,6 @@
 // bearer-api, hard-coded-credential, and ignore-directive for a
 // //bearercheck:ignore directive without a reason or that suppresses
 // nothing, on a line of its findings or on no finding's line (see
-// "Ignore directives" in the README: each such problem is reported by one
+// "Ignore directives" in docs/design.md: each such problem is reported by one
 // analyzer, whichever run).
 package bearerheader

@@ -104,7 +104,7 @@ func TestGolangciPlugin(t *testing.T) {
 		})
 	}
 
-	// With the README's output configuration the text output names the
+	// With the output configuration of docs/integrations.md the text output names the
 	// hard-coded credential of the example but never prints its line.
 	t.Run("text output without issued lines", func(t *testing.T) {
 		cfg := filepath.Join(dir, ".golangci.yml")
@@ -140,7 +140,7 @@ linters:
   enable:
     - bearercheck
   exclusions:
-    generated: disable # bearercheck reports generated clients (README)
+    generated: disable # bearercheck reports generated clients (docs/integrations.md)
   settings:
     custom:
       bearercheck:
@@ -287,7 +287,7 @@ func run(t *testing.T, dir, name string, args ...string) string {
 
 // sourceHash returns a short content hash of the files under root that are
 // compiled into the custom golangci-lint: every .go file, go.mod and go.sum
-// outside testdata, hidden files and hidden directories. It is what the README passes as
+// outside testdata, hidden files and hidden directories. It is what docs/integrations.md passes as
 // -X main.version; the shell equivalent is
 //
 //	find . -path '*/testdata' -prune -o -name '.?*' -prune -o \
@@ -341,7 +341,7 @@ func sourceHash(root string) (string, error) {
 }
 
 // TestSourceHashShell checks that the shell command in sourceHash's comment
-// (the one the README shows) computes the same hash.
+// (the one docs/integrations.md shows) computes the same hash.
 func TestSourceHashShell(t *testing.T) {
 	for _, tool := range []string{"sh", "find", "sort", "xargs", "sha256sum", "cut"} {
 		if _, err := exec.LookPath(tool); err != nil {

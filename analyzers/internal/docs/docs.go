@@ -9,6 +9,15 @@ import (
 	"strings"
 )
 
+// Page is the documentation page of the analyzers, generated from their
+// doc.go files (TestDocsPage in package analyzers keeps it in step).
+const Page = "https://github.com/bearercheck/bearercheck/blob/main/docs/analyzers.md"
+
+// URL returns the address of the section of Page that documents the
+// analyzer name, the URL of the analyzer (and the helpUri of its SARIF
+// rule).
+func URL(name string) string { return Page + "#" + name }
+
 // Extract returns the section headed "# Analyzer name" of the package
 // comment of the Go source content, without the heading: the analyzer's
 // title on the first line, then its description. It panics when there is
