@@ -61,8 +61,12 @@ type Result struct {
 	// Fields holds, for the package's exported fields that hold bearer
 	// values, what is known about them (see Package.ImportedField).
 	Fields map[*types.Var]*ResultSummary
+	// MigrationErr is a configured token-adapter or provider-type that
+	// exists but does not fit: a configuration error naming the key.
+	MigrationErr error
 
-	a *pkgAnalysis
+	migration *Migration
+	a         *pkgAnalysis
 }
 
 // Site is a place where a bearer value becomes the Authorization header.
@@ -105,6 +109,10 @@ type Helper struct {
 	Obj       *types.Func
 	Summary   *FuncSummary
 	Generated bool // declared in a generated file
+	// Returns are the bearer values the helper builds and returns itself
+	// ("Bearer "+tok in a return statement): what the migration fix
+	// rewrites to the provider's header value.
+	Returns []*Site
 }
 
 // TaskCall is a call to a bearer-only helper in a function where an agent
@@ -336,6 +344,9 @@ func Analyze(p *Package) *Result {
 	}
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
+	if slices.ContainsFunc(r.Sites, func(s *Site) bool { return !s.Generated }) || slices.ContainsFunc(r.Helpers, func(h *Helper) bool { return !h.Generated }) {
+		r.migration, r.MigrationErr = a.resolveMigration()
+	}
 	// Keep what the result's methods need, not the indexes; from here on
 	// the analysis is read-only (Result's methods run concurrently).
 	a.memo, a.varMemo, a.depMemo, a.assigns, a.funcs, a.byObj, a.byBody = nil, nil, nil, nil, nil, nil, nil
@@ -718,6 +729,7 @@ type fnVisit struct {
 	s         FuncSummary // the summary so far (copied to the heap if not empty)
 	root, via TokenSource
 	sites     []*Site
+	rets      []*Site // bearer values returned, built here
 	calls     []*ast.CallExpr
 	others    bool // the function writes another scheme too
 }
@@ -804,6 +816,13 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		for j, e := range exprs {
 			vals[j] = a.eval(e, f)
 		}
+		if r != nil {
+			for j, val := range vals {
+				if val.IsBearer() && siteKind(val) != KindHelper && siteKind(val) != KindScheme {
+					vis.rets = append(vis.rets, &Site{Value: exprs[j], Val: val, Kind: siteKind(val), Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
+				}
+			}
+		}
 		v := merge(vals)
 		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider, Tail: a.tailParam(v, vals, f)}
 		if v.Head != nil {
@@ -839,7 +858,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		*out = *s
 	}
 	if r != nil {
-		a.record(f, out, vis.sites, vis.calls, r)
+		a.record(f, out, vis, r)
 	}
 	return out
 }
@@ -934,7 +953,8 @@ func siteKind(v Value) Kind {
 
 // record adds what a function holds to the result; s is its summary (nil
 // if empty).
-func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*ast.CallExpr, r *Result) {
+func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, vis *fnVisit, r *Result) {
+	sites, calls := vis.sites, vis.calls
 	var task *Avail // needed for sites and calls only
 	if len(sites) > 0 || len(calls) > 0 {
 		task = a.findAvail(f, a.isTask)
@@ -948,7 +968,7 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, sites []*Site, calls []*a
 		r.Sites = append(r.Sites, site)
 	}
 	if s != nil && s.Helper != nil {
-		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s, Generated: f.gen})
+		r.Helpers = append(r.Helpers, &Helper{Decl: f.decl, Obj: f.obj, Summary: s, Generated: f.gen, Returns: vis.rets})
 	}
 	if task == nil {
 		return

@@ -62,6 +62,16 @@ type Config struct {
 	// … DO NOT EDIT."): "report" (the default) reports their sites with no
 	// fix and counts them; "skip" leaves them out.
 	Generated string `json:"generated" usage:"generated files: report (sites reported with no fix, counted) or skip"`
+	// TokenAdapter names how the migration fix turns a raw token into an
+	// AuthProvider: a function "pkg/path.Func" of shape func(string) P, or
+	// a struct field "pkg/path.Type.Field" (the fix writes
+	// &Type{Field: tok} or Type{Field: tok}). Unset: discovered when
+	// exactly one type qualifies.
+	TokenAdapter string `json:"token-adapter" usage:"how a raw token becomes an AuthProvider: pkg/path.Func (func(string) P) or pkg/path.Type.Field"`
+	// ProviderType names the interface with the provider method that new
+	// parameters and fields are declared with: "pkg/path.Type". Unset:
+	// discovered when exactly one interface qualifies.
+	ProviderType string `json:"provider-type" usage:"the AuthProvider interface new parameters and fields are declared with: pkg/path.Type"`
 }
 
 // DefaultConfig returns the configuration used when nothing is configured.

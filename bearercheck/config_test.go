@@ -65,7 +65,7 @@ func TestParseConfig(t *testing.T) {
 // TestKeys checks that the keys come from Config's fields, in order, and
 // that each one is a flag.
 func TestKeys(t *testing.T) {
-	want := []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests", "generated"}
+	want := []string{"provider-method", "token-methods", "agent-task-types", "header-setters", "bearer-apis", "allow", "include-tests", "generated", "token-adapter", "provider-type"}
 	assert.Equal(t, want, Keys())
 	fs := flag.NewFlagSet("t", flag.ContinueOnError)
 	NewFlagOptions().RegisterFlags(fs)
@@ -230,4 +230,30 @@ func TestSharedFlags(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "HeaderValue", cfg.ProviderMethod)
 	assert.Equal(t, []string{"A"}, cfg.TokenMethods)
+}
+
+// TestMigrationKeys checks the syntax of token-adapter and provider-type:
+// an error names the key.
+func TestMigrationKeys(t *testing.T) {
+	for _, ok := range []string{
+		"token-adapter: example.com/acme/auth.FromToken\n",
+		"token-adapter: example.com/acme/auth.CoreAuthProvider.Token\n",
+		"provider-type: example.com/acme/auth.Provider\n",
+	} {
+		_, err := ParseConfig([]byte(ok))
+		assert.NoError(t, err, ok)
+	}
+	for _, bad := range []string{
+		"token-adapter: FromToken\n",
+		"token-adapter: example.com/auth.A.B.C\n",
+		"provider-type: Provider\n",
+	} {
+		_, err := ParseConfig([]byte(bad))
+		require.Error(t, err, bad)
+		key, _, _ := strings.Cut(bad, ":")
+		assert.Contains(t, err.Error(), key)
+	}
+	n, err := ParseAdapter("example.com/acme/auth.CoreAuthProvider.Token")
+	require.NoError(t, err)
+	assert.Equal(t, AdapterName{Pkg: "example.com/acme/auth", Type: "CoreAuthProvider", Name: "Token"}, n)
 }

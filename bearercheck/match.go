@@ -129,6 +129,20 @@ func (c *Config) check(k key) error {
 			}
 			return nil
 		}
+	case "token-adapter":
+		each = func(s string) error {
+			if _, err := ParseAdapter(s); s != "" && err != nil {
+				return bad(s, "pkg/path.Func or pkg/path.Type.Field")
+			}
+			return nil
+		}
+	case "provider-type":
+		each = func(s string) error {
+			if _, err := parseQualified(s); s != "" && err != nil {
+				return bad(s, "pkg/path.Type")
+			}
+			return nil
+		}
 	case "allow":
 		each = func(s string) error {
 			if _, _, err := parseAllow(s); err != nil {

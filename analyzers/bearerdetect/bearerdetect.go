@@ -116,6 +116,9 @@ func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
 			return nil
 		},
 	})
+	if res.MigrationErr != nil {
+		return nil, res.MigrationErr
+	}
 	exportFacts(pass, res.Summaries, func(s *bearercheck.FuncSummary) analysis.Fact { return &FuncFact{*s} })
 	exportFacts(pass, res.Fields, func(s *bearercheck.ResultSummary) analysis.Fact { return &FieldFact{*s} })
 	return res, nil

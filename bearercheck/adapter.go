@@ -1,0 +1,275 @@
+package bearercheck
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/mod/module"
+)
+
+// AdapterName is a parsed token-adapter setting: a function Pkg.Name, or
+// the string field Name of the struct type Pkg.Type.
+type AdapterName struct{ Pkg, Type, Name string }
+
+// ParseAdapter parses "pkg/path.Func" or "pkg/path.Type.Field"; the dots
+// are in the last element of the path.
+func ParseAdapter(s string) (AdapterName, error) {
+	slash := strings.LastIndex(s, "/") + 1
+	parts := strings.Split(s[slash:], ".")
+	for _, p := range parts[1:] {
+		if !identRE.MatchString(p) {
+			return AdapterName{}, errors.New("want pkg/path.Func or pkg/path.Type.Field")
+		}
+	}
+	var n AdapterName
+	switch len(parts) {
+	case 2:
+		n = AdapterName{Pkg: s[:len(s)-len(parts[1])-1], Name: parts[1]}
+	case 3:
+		n = AdapterName{Pkg: s[:len(s)-len(parts[1])-len(parts[2])-2], Type: parts[1], Name: parts[2]}
+	default:
+		return AdapterName{}, errors.New("want pkg/path.Func or pkg/path.Type.Field")
+	}
+	return n, module.CheckImportPath(n.Pkg)
+}
+
+// Adapter is a resolved token adapter: how the migration fix turns a raw
+// token into an AuthProvider.
+type Adapter struct {
+	Func  *types.Func     // func(string) P; nil for the field form
+	Type  *types.TypeName // the struct type of the field form
+	Field *types.Var      // its string field
+	Ptr   bool            // the field form is written &Type{Field: tok}
+	// Result is the type the adapter yields (P, Type or *Type).
+	Result types.Type
+}
+
+// Pkg is the package the adapter is declared in.
+func (ad *Adapter) Pkg() *types.Package {
+	if ad.Func != nil {
+		return ad.Func.Pkg()
+	}
+	return ad.Type.Pkg()
+}
+
+// Migration is what the migration fix of a package needs to know: the
+// token adapter and the provider interface, resolved (configured or
+// discovered) among the package and its imports. Either may be nil, with
+// the reason in Missing.
+type Migration struct {
+	Adapter  *Adapter
+	Provider *types.TypeName // the interface with the provider method
+	Method   string          // the provider method's name
+	Missing  string          // why the adapter or the provider type is unknown
+}
+
+// Migration returns what the migration fix needs, or nil when the package
+// has nothing to migrate.
+func (r *Result) Migration() *Migration { return r.migration }
+
+// resolveMigration resolves the token adapter and the provider type for
+// the package. A configured name that exists but does not fit is an
+// error naming its key.
+func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
+	pkgs := a.visiblePackages()
+	m := &Migration{Method: a.cfg.ProviderMethod}
+	var missing []string
+	if s := a.cfg.ProviderType; s != "" {
+		o, _ := parseQualified(s)
+		p := pkgs[o.pkg]
+		if p == nil {
+			missing = append(missing, "provider-type "+s+" is not imported by this package")
+		} else {
+			tn, ok := p.Scope().Lookup(o.name).(*types.TypeName)
+			if !ok || !types.IsInterface(tn.Type()) || a.providerMethodOf(tn.Type()) == nil {
+				return nil, fmt.Errorf("provider-type: %s is not an interface with the method %s", s, a.cfg.ProviderMethod)
+			}
+			m.Provider = tn
+		}
+	}
+	if s := a.cfg.TokenAdapter; s != "" {
+		n, _ := ParseAdapter(s)
+		p := pkgs[n.Pkg]
+		if p == nil {
+			missing = append(missing, "token-adapter "+s+" is not imported by this package")
+		} else {
+			ad, err := a.adapterIn(p, n)
+			if err != nil {
+				return nil, fmt.Errorf("token-adapter: %s %v", s, err)
+			}
+			m.Adapter = ad
+		}
+	}
+	var order []*types.Package // the visible packages, in a fixed order
+	if m.Adapter == nil && a.cfg.TokenAdapter == "" || m.Provider == nil && a.cfg.ProviderType == "" {
+		order = sortedPackages(pkgs)
+	}
+	if m.Adapter == nil && a.cfg.TokenAdapter == "" {
+		var found []*Adapter
+		for _, p := range order {
+			for _, name := range p.Scope().Names() {
+				if ad := a.discoverAdapter(p.Scope().Lookup(name)); ad != nil {
+					found = append(found, ad)
+				}
+			}
+		}
+		switch len(found) {
+		case 1:
+			m.Adapter = found[0]
+		case 0:
+			missing = append(missing, "no token adapter found: set token-adapter")
+		default:
+			missing = append(missing, fmt.Sprintf("%d token adapters could apply: set token-adapter", len(found)))
+		}
+	}
+	if m.Provider == nil && a.cfg.ProviderType == "" {
+		var found []*types.TypeName
+		for _, p := range order {
+			for _, name := range p.Scope().Names() {
+				tn, ok := p.Scope().Lookup(name).(*types.TypeName)
+				if ok && tn.Exported() && !tn.IsAlias() && types.IsInterface(tn.Type()) && a.providerMethodOf(tn.Type()) != nil {
+					found = append(found, tn)
+				}
+			}
+		}
+		switch len(found) {
+		case 1:
+			m.Provider = found[0]
+		case 0:
+			missing = append(missing, "no AuthProvider interface found: set provider-type")
+		default:
+			missing = append(missing, fmt.Sprintf("%d AuthProvider interfaces could apply: set provider-type", len(found)))
+		}
+	}
+	if m.Adapter != nil && m.Provider != nil && !types.AssignableTo(m.Adapter.Result, m.Provider.Type()) {
+		missing = append(missing, "the token adapter's "+types.TypeString(m.Adapter.Result, nil)+" is not a "+m.Provider.Name())
+		m.Adapter = nil
+	}
+	m.Missing = strings.Join(missing, "; ")
+	return m, nil
+}
+
+// adapterIn resolves the configured adapter n in package p.
+func (a *pkgAnalysis) adapterIn(p *types.Package, n AdapterName) (*Adapter, error) {
+	if n.Type == "" {
+		fn, ok := p.Scope().Lookup(n.Name).(*types.Func)
+		if !ok {
+			return nil, errors.New("does not exist")
+		}
+		sig := fn.Signature()
+		if sig.TypeParams() != nil || sig.Params().Len() != 1 || !isString(sig.Params().At(0).Type()) || sig.Results().Len() != 1 ||
+			a.providerMethodOf(sig.Results().At(0).Type()) == nil {
+			return nil, fmt.Errorf("is not a func(string) P whose P has the method %s", a.cfg.ProviderMethod)
+		}
+		return &Adapter{Func: fn, Result: sig.Results().At(0).Type()}, nil
+	}
+	tn, ok := p.Scope().Lookup(n.Type).(*types.TypeName)
+	if !ok {
+		return nil, errors.New("does not exist")
+	}
+	ad := structAdapter(tn, n.Name, a.providerMethodOf)
+	if ad == nil {
+		return nil, fmt.Errorf("is not a string field of a struct type that has the method %s", a.cfg.ProviderMethod)
+	}
+	return ad, nil
+}
+
+// structAdapter returns the field form of adapter for field name of tn,
+// or nil when it does not fit.
+func structAdapter(tn *types.TypeName, name string, method func(types.Type) *types.Func) *Adapter {
+	named, ok := types.Unalias(tn.Type()).(*types.Named)
+	if !ok || named.TypeParams() != nil {
+		return nil
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	var field *types.Var
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Name() == name && !f.Embedded() && isString(f.Type()) {
+			field = f
+		}
+	}
+	if field == nil {
+		return nil
+	}
+	ad := &Adapter{Type: tn, Field: field, Result: named}
+	if !hasMethod(named, method) {
+		ad.Ptr, ad.Result = true, types.NewPointer(named)
+		if method(ad.Result) == nil {
+			return nil
+		}
+	}
+	return ad
+}
+
+// hasMethod reports whether t itself (not *t) has the provider method.
+func hasMethod(t types.Type, method func(types.Type) *types.Func) bool {
+	m := method(t)
+	if m == nil {
+		return false
+	}
+	ms := types.NewMethodSet(t)
+	return ms.Lookup(m.Pkg(), m.Name()) != nil
+}
+
+// discoverAdapter returns the adapter obj offers, if it is a candidate: an
+// exported struct type with the provider method and a token accessor,
+// whose provider method reads exactly one string field, settable from
+// other packages.
+func (a *pkgAnalysis) discoverAdapter(obj types.Object) *Adapter {
+	tn, ok := obj.(*types.TypeName)
+	if !ok || !tn.Exported() || tn.IsAlias() || types.IsInterface(tn.Type()) {
+		return nil
+	}
+	pt := types.NewPointer(tn.Type())
+	m := a.providerMethodOf(pt)
+	if m == nil {
+		return nil
+	}
+	hasAccessor := false
+	for _, name := range a.cfg.TokenMethods {
+		obj, _, _ := types.LookupFieldOrMethod(pt, true, tn.Pkg(), name)
+		if fn, ok := obj.(*types.Func); ok && fn.Signature().Params().Len() == 0 {
+			hasAccessor = true
+		}
+	}
+	s := a.summary(m)
+	if !hasAccessor || s == nil || len(s.ProviderFields) != 1 || !token.IsExported(s.ProviderFields[0]) {
+		return nil
+	}
+	return structAdapter(tn, s.ProviderFields[0], a.providerMethodOf)
+}
+
+// visiblePackages returns the package and everything it imports,
+// transitively, outside the standard library, by path.
+func (a *pkgAnalysis) visiblePackages() map[string]*types.Package {
+	out := map[string]*types.Package{}
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		if out[p.Path()] != nil || isStdlib(p) {
+			return
+		}
+		out[p.Path()] = p
+		for _, q := range p.Imports() {
+			walk(q)
+		}
+	}
+	walk(a.pkg.Types)
+	return out
+}
+
+// sortedPackages returns the packages of m sorted by path.
+func sortedPackages(m map[string]*types.Package) []*types.Package {
+	out := make([]*types.Package, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	slices.SortFunc(out, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
+	return out
+}
