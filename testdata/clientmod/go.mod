@@ -1,0 +1,3 @@
+module example.com/codexclient
+
+go 1.26
