@@ -19,7 +19,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 )
 
 // TestDoc checks each reporting analyzer's documentation against the
@@ -29,7 +29,7 @@ import (
 // analyzer's section of docs/analyzers.md (which TestDocsPage generates
 // from the same doc.go).
 func TestDoc(t *testing.T) {
-	suite := analyzers.New(bearercheck.NewFlagOptions())
+	suite := analyzers.New(config.NewFlagOptions())
 	for _, a := range suite.Reporting() {
 		t.Run(a.Name, func(t *testing.T) {
 			f, err := parser.ParseFile(token.NewFileSet(), filepath.Join(a.Name, "doc.go"), nil, parser.ParseComments|parser.PackageClauseOnly)
@@ -82,7 +82,7 @@ var update = flag.Bool("update", false, "rewrite docs/analyzers.md from the anal
 // analyzers' documentation (their doc.go), with a section per analyzer
 // whose anchor is the one its URL names; -update rewrites it.
 func TestDocsPage(t *testing.T) {
-	suite := analyzers.New(bearercheck.NewFlagOptions())
+	suite := analyzers.New(config.NewFlagOptions())
 	var b bytes.Buffer
 	b.WriteString(`# Analyzers
 

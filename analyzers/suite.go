@@ -7,6 +7,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
 	"github.com/bearercheck/bearercheck/analyzers/taskauth"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -18,9 +19,10 @@ type Suite struct {
 	TaskAuth     *analysis.Analyzer
 }
 
-// New returns the analyzers configured by opts. Each call returns fresh
-// analyzers: there is no package-level state.
-func New(opts *bearercheck.Options) *Suite {
+// New returns the analyzers configured by opts, the run's one
+// configuration. Each call returns fresh analyzers: there is no
+// package-level state.
+func New(opts *config.Options) *Suite {
 	base := bearerdetect.New(opts)
 	return &Suite{
 		Base:         base,

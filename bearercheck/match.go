@@ -33,27 +33,11 @@ type Compiled struct {
 type object struct{ pkg, recv, name string }
 
 // Compile validates c and compiles its patterns. Every invalid setting is
-// reported, naming its key.
-func (c Config) Compile() (*Compiled, error) { return c.compile(nil) }
-
-// Defaults returns the compiled default configuration.
-func Defaults() *Compiled {
-	c, err := DefaultConfig().Compile()
-	if err != nil {
-		panic(err) // the defaults are valid: TestDefaults
-	}
-	return c
-}
-
-// compile is Compile with the line of each key in a file, for errors.
-func (c Config) compile(lines map[string]int) (*Compiled, error) {
+// reported, naming its key: the error joins one *SettingError per key.
+func (c Config) Compile() (*Compiled, error) {
 	var errs []error
 	for _, k := range keys {
 		if err := c.check(k); err != nil {
-			var e *settingError
-			if errors.As(err, &e) {
-				e.line = lines[k.name]
-			}
 			errs = append(errs, err)
 		}
 	}
@@ -88,12 +72,12 @@ func (c Config) compile(lines map[string]int) (*Compiled, error) {
 }
 
 // check reports whether the setting k of c is valid.
-func (c *Config) check(k key) error {
+func (c *Config) check(k Key) error {
 	bad := func(v, want string) error {
-		return &settingError{key: k.name, msg: fmt.Sprintf("%q is not %s", v, want)}
+		return &SettingError{Key: k.Name, Msg: fmt.Sprintf("%q is not %s", v, want)}
 	}
 	var each func(string) error
-	switch k.name {
+	switch k.Name {
 	case "provider-method", "token-methods":
 		each = func(s string) error {
 			if !identRE.MatchString(s) {
@@ -125,7 +109,7 @@ func (c *Config) check(k key) error {
 	case "generated":
 		each = func(s string) error {
 			if s != GeneratedReport && s != GeneratedSkip {
-				return &settingError{key: k.name, msg: fmt.Sprintf("%q is not %q or %q", s, GeneratedReport, GeneratedSkip)}
+				return &SettingError{Key: k.Name, Msg: fmt.Sprintf("%q is not %q or %q", s, GeneratedReport, GeneratedSkip)}
 			}
 			return nil
 		}
@@ -146,14 +130,14 @@ func (c *Config) check(k key) error {
 	case "allow":
 		each = func(s string) error {
 			if _, _, err := parseAllow(s); err != nil {
-				return &settingError{key: k.name, msg: fmt.Sprintf("%q can match nothing: %v", s, err)}
+				return &SettingError{Key: k.Name, Msg: fmt.Sprintf("%q can match nothing: %v", s, err)}
 			}
 			return nil
 		}
 	default:
 		return nil
 	}
-	switch v := c.field(k); k.kind {
+	switch v := c.Field(k); k.Kind {
 	case reflect.String:
 		return each(v.String())
 	case reflect.Slice:
@@ -164,6 +148,15 @@ func (c *Config) check(k key) error {
 		}
 	}
 	return nil
+}
+
+// Defaults returns the compiled default configuration.
+func Defaults() *Compiled {
+	c, err := DefaultConfig().Compile()
+	if err != nil {
+		panic(err) // the defaults are valid: TestDefaults
+	}
+	return c
 }
 
 // parseAPI parses "pkg/path.Func", "(pkg/path.T).Method" or "(*pkg/path.T).Method".

@@ -27,6 +27,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 )
@@ -50,7 +51,7 @@ var _ register.LinterPlugin = (*Plugin)(nil)
 // and its errors: unknown keys, keys without a value and values of the
 // wrong type are errors naming the key.
 func New(settings any) (register.LinterPlugin, error) {
-	cfg, err := bearercheck.DecodeSettings(settings)
+	cfg, err := config.DecodeSettings(settings)
 	if err != nil {
 		return nil, fmt.Errorf("%s settings: %w", Name, err)
 	}
@@ -61,7 +62,7 @@ func New(settings any) (register.LinterPlugin, error) {
 // Requires, so the base analyzer bearerdetect runs (and its facts flow
 // across packages) without being listed; it reports nothing itself.
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return analyzers.New(bearercheck.NewOptions(p.cfg)).Reporting(), nil
+	return analyzers.New(config.NewOptions(p.cfg)).Reporting(), nil
 }
 
 // GetLoadMode reports that the analyzers need type information.

@@ -6,7 +6,6 @@ package bearerdetect
 
 import (
 	"cmp"
-	"flag"
 	"go/types"
 	"maps"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers/internal/docs"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -42,37 +42,29 @@ func (*FieldFact) AFact() {}
 
 func (f *FieldFact) String() string { return "bearerField" }
 
-// shared is the configuration of the exported Analyzer variables.
-var shared = func() *bearercheck.Options {
-	opts := bearercheck.NewFlagOptions()
-	opts.NoWalk = true
-	return opts
-}()
-
 // Analyzer is the base analyzer with the default configuration, changed
-// only by flags: every configuration key is a flag (-provider-method,
-// -allow, …), and -config FILE reads a configuration file. It does not
-// look for .bearercheck.yml above each package, so that what it reports
-// depends only on its inputs and flags (as Bazel's nogo requires).
+// only by its own flags: every configuration key is a flag
+// (-provider-method, -allow, …), and -config FILE reads a configuration
+// file. It does not look for .bearercheck.yml above each package, so that
+// what it reports depends only on its inputs and flags (as Bazel's nogo
+// requires).
 //
-// The reporting analyzers' exported Analyzer variables require it and
-// share its configuration: each has the same flags, bound to it (for
-// drivers that set only the flags of the analyzers they list). Set the
-// flags on bearerdetect, or on any of them with the same values: a key
-// set to different values on two analyzers is an error.
+// The reporting analyzers' exported Analyzer variables require it and read
+// its configuration from its result: configure them through its flags
+// (-bearerdetect.KEY under go vet, multichecker and nogo's analyzer_flags;
+// list bearerdetect among the analyzers so that its flags are accepted).
 var Analyzer = func() *analysis.Analyzer {
-	a := New(shared)
-	shared.RegisterSharedFlags(&a.Flags, Name)
+	opts := config.NewFlagOptions()
+	opts.NoWalk = true
+	a := New(opts)
+	opts.RegisterFlags(&a.Flags)
 	return a
 }()
 
-// SharedFlags binds the configuration of Analyzer to the flags of the
-// exported reporting analyzer named name.
-func SharedFlags(fs *flag.FlagSet, name string) { shared.RegisterSharedFlags(fs, name) }
-
-// New returns the base analyzer, configured by opts (with no flags of its
-// own: the command, the golangci-lint plugin and tests configure opts).
-func New(opts *bearercheck.Options) *analysis.Analyzer {
+// New returns the base analyzer, configured by opts, the run's one
+// configuration (with no flags of its own: the command, the golangci-lint
+// plugin and tests configure opts; Analyzer binds it to its flags).
+func New(opts *config.Options) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:      Name,
 		Doc:       "detect authorization sinks, bearer values and bearer-only helpers (reports nothing)",
@@ -87,7 +79,7 @@ func New(opts *bearercheck.Options) *analysis.Analyzer {
 	}
 }
 
-func run(pass *analysis.Pass, opts *bearercheck.Options) (any, error) {
+func run(pass *analysis.Pass, opts *config.Options) (any, error) {
 	// Drivers validate the configuration before analysis (Options.Check),
 	// so this fails only under a driver that does not.
 	cfg, err := opts.For(packageDir(pass))

@@ -6,7 +6,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 )
 
 // TestFacts checks the FuncFact of every function of the fixtures: root
@@ -14,7 +14,7 @@ import (
 // package or another one) are bearerOnlyVia, and functions that are not
 // helpers carry no fact.
 func TestFacts(t *testing.T) {
-	base := analyzers.New(bearercheck.NewFlagOptions()).Base
+	base := analyzers.New(config.NewFlagOptions()).Base
 	fixture.Run(t, base, cases()...)
 }
 

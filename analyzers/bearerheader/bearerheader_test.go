@@ -12,12 +12,13 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 )
 
 // analyzer returns a fresh bearerheader analyzer with the default
 // configuration.
 func analyzer() *analysis.Analyzer {
-	return analyzers.New(bearercheck.NewFlagOptions()).BearerHeader
+	return analyzers.New(config.NewFlagOptions()).BearerHeader
 }
 
 // cases are the testdata packages, one per concern. They are analysed in
@@ -123,20 +124,20 @@ func TestFixturesCovered(t *testing.T) {
 func TestIncludeTests(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.IncludeTests = true
-	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
+	a := analyzers.New(config.NewOptions(cfg)).BearerHeader
 	fixture.Run(t, a, "testsinclude")
 }
 
 func TestAllow(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.Allow = []string{"allowed.Static.Header", "allowed.legacyFunc", "allowed/legacy/..."}
-	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
+	a := analyzers.New(config.NewOptions(cfg)).BearerHeader
 	fixture.Run(t, a, "allowed", "allowed/legacy", "allowed/legacy/sub")
 }
 
 func TestGeneratedSkip(t *testing.T) {
 	cfg := bearercheck.DefaultConfig()
 	cfg.Generated = bearercheck.GeneratedSkip
-	a := analyzers.New(bearercheck.NewOptions(cfg)).BearerHeader
+	a := analyzers.New(config.NewOptions(cfg)).BearerHeader
 	fixture.Run(t, a, "generatedskip")
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
@@ -47,7 +48,7 @@ var fixCases = []string{
 
 // newAnalyzer returns a bearerheader analyzer with the default configuration.
 func newAnalyzer() *analysis.Analyzer {
-	return bearerheader.New(bearerdetect.New(bearercheck.NewOptions(bearercheck.DefaultConfig())))
+	return bearerheader.New(bearerdetect.New(config.NewOptions(bearercheck.DefaultConfig())))
 }
 
 // fixTestdata returns a GOPATH holding the shared fixture tree with the

@@ -9,7 +9,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -39,7 +39,7 @@ func TestFixturesCovered(t *testing.T) {
 }
 
 func TestBearerHelper(t *testing.T) {
-	s := analyzers.New(bearercheck.NewFlagOptions())
+	s := analyzers.New(config.NewFlagOptions())
 	results := fixture.Run(t, s.BearerHelper, cases()...)
 
 	// Each root helper is reported once, at its declaration's name.

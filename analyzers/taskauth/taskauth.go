@@ -15,16 +15,13 @@ var doc string
 // Name is the analyzer's stable name.
 const Name = "taskauth"
 
-// Analyzer is the analyzer with the default configuration, requiring
-// bearerdetect.Analyzer; its flags (every configuration key, and -config)
-// set the configuration it shares with bearerdetect.Analyzer.
-var Analyzer = func() *analysis.Analyzer {
-	a := New(bearerdetect.Analyzer)
-	bearerdetect.SharedFlags(&a.Flags, Name)
-	return a
-}()
+// Analyzer is the analyzer with the default configuration: it requires
+// bearerdetect.Analyzer, whose flags configure both.
+var Analyzer = New(bearerdetect.Analyzer)
 
-// New returns the analyzer, reading the base analyzer's result.
+// New returns the analyzer, reading the base analyzer's result: its
+// options are the base's configuration (Result.Config), so that the
+// analyzers of a run share one configuration with no state of their own.
 func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingTaskCall, run)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/internal/fixture"
 	"github.com/bearercheck/bearercheck/analyzers/taskauth"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -31,7 +32,7 @@ func TestFixturesCovered(t *testing.T) {
 }
 
 func TestTaskAuth(t *testing.T) {
-	s := analyzers.New(bearercheck.NewFlagOptions())
+	s := analyzers.New(config.NewFlagOptions())
 	results := fixture.Run(t, s.TaskAuth, cases()...)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -60,14 +61,14 @@ func TestCustomTaskTypes(t *testing.T) {
 			cfg := bearercheck.DefaultConfig()
 			cfg.AgentTaskTypes = []string{typ}
 			require.NoError(t, cfg.Validate())
-			s := analyzers.New(bearercheck.NewOptions(cfg))
+			s := analyzers.New(config.NewOptions(cfg))
 			fixture.Run(t, s.TaskAuth, "jobtask")
 		})
 	}
 
 	cfg := bearercheck.DefaultConfig()
 	cfg.AgentTaskTypes = []string{"Job"}
-	s := analyzers.New(bearercheck.NewOptions(cfg))
+	s := analyzers.New(config.NewOptions(cfg))
 
 	// The default fixtures have no Job: nothing is reported there. Their
 	// want comments are for the default configuration, so the expectation

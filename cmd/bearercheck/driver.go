@@ -12,6 +12,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/bearercheck/bearercheck/internal/output"
 	"golang.org/x/tools/go/analysis"
@@ -25,11 +26,11 @@ type runFlags struct {
 	cache                           string
 	cpuprofile, memprofile, trace   string
 	enable                          map[string]*bool
-	opts                            *bearercheck.Options
+	opts                            *config.Options
 }
 
 func newRunFlags(names []string) *runFlags {
-	f := &runFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}, opts: bearercheck.NewFlagOptions()}
+	f := &runFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}, opts: config.NewFlagOptions()}
 	fs := f.fs
 	fs.BoolVar(&f.json, "json", false, "print the findings as the go/analysis JSON tree on stdout")
 	fs.IntVar(&f.context, "c", -1, "print `N` lines of source around each finding (lines holding credentials are redacted)")
@@ -104,7 +105,7 @@ func (f *runFlags) selected(all []*analysis.Analyzer) []*analysis.Analyzer {
 // mode (text, -json, -c, -fix, -diff) goes through package output.
 func standalone(args []string) int {
 	names := []string{}
-	for _, a := range analyzers.New(bearercheck.NewFlagOptions()).Reporting() {
+	for _, a := range analyzers.New(config.NewFlagOptions()).Reporting() {
 		names = append(names, a.Name)
 	}
 	f := newRunFlags(names)

@@ -27,7 +27,7 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"golang.org/x/tools/go/analysis/multichecker"
 )
 
@@ -51,7 +51,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	opts := bearercheck.NewFlagOptions()
+	opts := config.NewFlagOptions()
 	suite := analyzers.New(opts)
 	reporting := suite.Reporting()
 	opts.Reporting = analyzers.Findings(enabledNames(args, reporting)...)

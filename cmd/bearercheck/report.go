@@ -14,6 +14,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/bearercheck/bearercheck/report"
 )
@@ -71,7 +72,7 @@ func (o *optionalPercent) Set(s string) error {
 	return nil
 }
 
-func newReportFlags(opts *bearercheck.Options) *reportFlags {
+func newReportFlags(opts *config.Options) *reportFlags {
 	f := &reportFlags{fs: flag.NewFlagSet("bearercheck report", flag.ContinueOnError)}
 	fs := f.fs
 	fs.StringVar(&f.dir, "C", "", "change to `dir` before doing anything")
@@ -93,7 +94,7 @@ func newReportFlags(opts *bearercheck.Options) *reportFlags {
 
 // runReport is bearercheck report. It returns the exit status.
 func runReport(args []string) int {
-	opts := bearercheck.NewFlagOptions()
+	opts := config.NewFlagOptions()
 	f := newReportFlags(opts)
 	if err := f.fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/output"
 	"golang.org/x/tools/go/analysis"
 )
@@ -26,7 +27,7 @@ import (
 // status 1 whichever mode the unit runs in (with -fix or -json, unitchecker
 // would not report an analyzer's error), never an error per analyzer.
 func checkConfig(args []string) error {
-	opts := bearercheck.NewFlagOptions()
+	opts := config.NewFlagOptions()
 	probe := flag.NewFlagSet("bearercheck", flag.ContinueOnError)
 	probe.SetOutput(io.Discard)
 	opts.RegisterFlags(probe)
@@ -263,7 +264,7 @@ func hashConfigs(h io.Writer) error {
 			}
 			return nil
 		}
-		if d.Name() != bearercheck.ConfigFileName {
+		if d.Name() != config.FileName {
 			return nil
 		}
 		data, err := os.ReadFile(path)

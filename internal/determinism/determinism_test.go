@@ -18,7 +18,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers/bearerheader"
 	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
 	"github.com/bearercheck/bearercheck/analyzers/taskauth"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
@@ -118,7 +118,7 @@ func TestInProcess(t *testing.T) {
 	for i := range runs - 1 {
 		as := exported
 		if i%2 == 0 {
-			as = analyzers.New(bearercheck.NewFlagOptions()).Reporting()
+			as = analyzers.New(config.NewFlagOptions()).Reporting()
 		}
 		got, errs := analyse(t, as, pkgs)
 		require.Empty(t, errs)
@@ -130,7 +130,7 @@ func TestInProcess(t *testing.T) {
 	for _, as := range [][]*analysis.Analyzer{
 		{bearerhelper.Analyzer}, {taskauth.Analyzer}, {taskauth.Analyzer, bearerhelper.Analyzer},
 	} {
-		opts := bearercheck.NewFlagOptions()
+		opts := config.NewFlagOptions()
 		var names []string
 		for _, a := range as {
 			names = append(names, a.Name)
@@ -159,7 +159,7 @@ func TestBrokenConfigEveryRun(t *testing.T) {
 	}
 	dir := module(t, files)
 	pkgs := load(t, dir)
-	opts := bearercheck.NewFlagOptions()
+	opts := config.NewFlagOptions()
 	for i := range 3 {
 		err := opts.Check([]string{filepath.Join(dir, "task")})
 		require.Error(t, err, "run %d", i+1)

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/engine"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -70,7 +71,7 @@ type Config struct {
 	// per package or analyzer; with a
 	// cache, each package's configuration is part of its cache key
 	// (without Options there is no cache).
-	Options *bearercheck.Options
+	Options *config.Options
 }
 
 // Progress is how far a run is.
@@ -282,7 +283,7 @@ func newPackage(p *packages.Package) *Package {
 
 // checkConfig validates the configuration of every loaded package and
 // returns the warnings about allow entries of the roots that match nothing.
-func checkConfig(opts *bearercheck.Options, roots []*packages.Package) ([]string, error) {
+func checkConfig(opts *config.Options, roots []*packages.Package) ([]string, error) {
 	if err := opts.Check(PackageDirs(roots)); err != nil {
 		return nil, err
 	}

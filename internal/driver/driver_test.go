@@ -5,13 +5,14 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestRunExample(t *testing.T) {
-	suite := analyzers.New(bearercheck.NewFlagOptions())
+	suite := analyzers.New(config.NewFlagOptions())
 	var last driver.Progress
 	res, err := driver.Run(driver.Config{
 		Dir:       "../../testdata/example",
@@ -54,7 +55,7 @@ func TestRunExample(t *testing.T) {
 }
 
 func TestRunErrors(t *testing.T) {
-	suite := analyzers.New(bearercheck.NewFlagOptions())
+	suite := analyzers.New(config.NewFlagOptions())
 	for _, pattern := range []string{"./nosuchdir/...", "example.com/nosuch"} {
 		res, err := driver.Run(driver.Config{Dir: "../../testdata/example", Patterns: []string{pattern}, Analyzers: suite.Reporting()})
 		if err != nil {

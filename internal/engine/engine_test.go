@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/bench/synth"
 	"github.com/bearercheck/bearercheck/internal/engine"
 	"github.com/stretchr/testify/assert"
@@ -42,7 +42,7 @@ func load(t *testing.T, dir string, mode packages.LoadMode) []*packages.Package 
 }
 
 func suite() []*analysis.Analyzer {
-	return analyzers.New(bearercheck.NewFlagOptions()).Reporting()
+	return analyzers.New(config.NewFlagOptions()).Reporting()
 }
 
 // run analyses dir with the engine and returns what it prints.

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/bearercheck/bearercheck/report"
 )
@@ -27,7 +27,7 @@ func Build(t testing.TB, dir string, patterns ...string) *report.Inventory {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opts := bearercheck.NewFlagOptions()
+	opts := config.NewFlagOptions()
 	suite := analyzers.New(opts)
 	cfg := driver.Config{
 		Dir:       dir,
