@@ -52,6 +52,11 @@ func ReadBaseline(r io.Reader) (*Baseline, error) {
 	if err := dec.Decode(&b); err != nil {
 		return nil, fmt.Errorf("not a bearercheck baseline: %v", err)
 	}
+	// One object and nothing after it but white space: a second object
+	// or merge-conflict markers mean the file is not what was written.
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("not a bearercheck baseline: data after the baseline object at offset %d", dec.InputOffset())
+	}
 	if b.Version != BaselineVersion {
 		return nil, fmt.Errorf("baseline version %d is not supported (want %d)", b.Version, BaselineVersion)
 	}

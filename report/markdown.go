@@ -6,6 +6,8 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/bearercheck/bearercheck/internal/escape"
 )
 
 // writeMarkdown writes the inventory as a pull-request comment (GitHub
@@ -112,12 +114,14 @@ func (md *markdown) remaining() {
 			}
 		}
 	}
+	// Past the size cut, only the sites new since the baseline are
+	// listed: the gate fails on them, so they are always shown.
 	var prev *Site
+	omitted := 0
 	for i, s := range sites {
-		if md.full() {
-			md.printf("\n")
-			md.omitted(len(sites)-i, "site", "sites")
-			return
+		if md.full() && !md.isNew[s.Fingerprint] {
+			omitted++
+			continue
 		}
 		if prev == nil || s.Package != prev.Package {
 			if prev != nil {
@@ -135,6 +139,9 @@ func (md *markdown) remaining() {
 		prev = &sites[i]
 	}
 	md.printf("\n")
+	if omitted > 0 {
+		md.omitted(omitted, "site", "sites")
+	}
 }
 
 // mdBudget is how much of the comment the lists may fill: GitHub rejects
@@ -221,24 +228,29 @@ func (md *markdown) taskCalls() {
 		return
 	}
 	md.printf("### Calls ignoring an agent task (%d)\n\n", len(ts))
-	if md.full() {
-		md.omitted(len(ts), "call", "calls")
-		return
-	}
-	md.printf("| location | function | calls | task | endpoints |\n|---|---|---|---|---|\n")
-	for i, t := range ts {
-		if md.full() {
-			md.printf("\n")
-			md.omitted(len(ts)-i, "call", "calls")
-			return
+	// Past the size cut, only the calls new since the baseline are listed.
+	listed, omitted := 0, 0
+	for _, t := range ts {
+		if md.full() && !md.isNew[t.Fingerprint] {
+			omitted++
+			continue
 		}
+		if listed == 0 {
+			md.printf("| location | function | calls | task | endpoints |\n|---|---|---|---|---|\n")
+		}
+		listed++
 		loc := mdCell(position(t.File, t.Line))
 		if md.isNew[t.Fingerprint] {
 			loc += " **new**"
 		}
 		md.printf("| %s | %s | %s | %s | %s |\n", loc, mdCellFunction(t.Function), mdCell(t.Callee), mdCell(t.Task), mdCellEndpoints(t.Endpoints))
 	}
-	md.printf("\n")
+	if listed > 0 {
+		md.printf("\n")
+	}
+	if omitted > 0 {
+		md.omitted(omitted, "call", "calls")
+	}
 }
 
 func (md *markdown) migrated() {
@@ -442,7 +454,8 @@ func mdText(s string) string {
 	return b.String()
 }
 
-// oneLine turns line breaks into spaces.
+// oneLine turns line breaks into spaces and escapes the other control
+// characters.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	return escape.String(strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s))
 }

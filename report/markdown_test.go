@@ -32,17 +32,7 @@ func TestMarkdownText(t *testing.T) {
 // A monorepo's report stays under GitHub's comment size limit; what does
 // not fit is counted, not dropped silently.
 func TestMarkdownSizeLimit(t *testing.T) {
-	inv := sampleInventory()
-	const n = 3000
-	var sites []Site
-	for i := range n {
-		s := inv.Packages[0].Sites[0]
-		s.File = fmt.Sprintf("admin/file%04d.go", i)
-		s.Endpoints = []string{fmt.Sprintf("/admin/users/%d/{}", i)}
-		sites = append(sites, s)
-	}
-	inv.Packages[0].Sites = sites
-	inv.Summary.Remaining = n + len(inv.Packages[1].Sites) + len(inv.Packages[2].Sites)
+	inv := manySites(3000)
 	out := string(render(t, inv, "markdown"))
 	assert.Less(t, utf8.RuneCountInString(out), 65536)
 	assert.True(t, strings.HasPrefix(out, "## bearercheck: "+inv.Summary.Headline()))
@@ -62,4 +52,21 @@ func TestMarkdownSizeLimit(t *testing.T) {
 	for _, h := range []string{"### Bearer-only helpers (3)", "### Calls ignoring an agent task (2)", "### Migrated (2)", "### Ignored (1)"} {
 		assert.Contains(t, out, h)
 	}
+}
+
+// manySites is the sample inventory with n sites in its first package,
+// each in a file and with an endpoint and a fingerprint of its own.
+func manySites(n int) *Inventory {
+	inv := sampleInventory()
+	var sites []Site
+	for i := range n {
+		s := inv.Packages[0].Sites[0]
+		s.File = fmt.Sprintf("admin/file%04d.go", i)
+		s.Endpoints = []string{fmt.Sprintf("/admin/users/%d/{}", i)}
+		s.Fingerprint = fmt.Sprintf("fp%04d", i)
+		sites = append(sites, s)
+	}
+	inv.Packages[0].Sites = sites
+	inv.Summary.Remaining = n + len(inv.Packages[1].Sites) + len(inv.Packages[2].Sites)
+	return inv
 }

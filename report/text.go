@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/bearercheck/bearercheck/internal/escape"
 )
 
 // writeText writes the inventory for a terminal: remaining sites grouped
@@ -90,7 +92,17 @@ func writeText(w io.Writer, inv *Inventory) error {
 
 type text struct{ b *bytes.Buffer }
 
-func (t *text) printf(format string, args ...any) { fmt.Fprintf(t.b, format, args...) }
+// printf prints args in format; every string argument is text taken from
+// source or from a baseline (the format is the only text of our own), and
+// is printed with its control characters and line breaks escaped.
+func (t *text) printf(format string, args ...any) {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = escape.String(s)
+		}
+	}
+	fmt.Fprintf(t.b, format, args...)
+}
 
 func (t *text) gate(g *Gate) {
 	if g.Baseline != "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -203,12 +204,16 @@ func (f *runFlags) run() int {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", e.Analyzer, e.Err)
 	}
 	var sources map[string][]byte
+	stdout := &checkedWriter{w: os.Stdout}
 	if f.fix || f.diff {
 		if exit != 0 {
 			fmt.Fprintln(os.Stderr, "bearercheck: not fixing: the errors above must be fixed first")
 			return exit
 		}
-		fixes, err := output.ApplyFixes(findings, secrets, f.diff, os.Stdout)
+		fixes, err := output.ApplyFixes(findings, secrets, f.diff, stdout)
+		if err == nil {
+			err = stdout.err
+		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bearercheck:", err)
 			return 1
@@ -219,9 +224,14 @@ func (f *runFlags) run() int {
 		findings = slices.DeleteFunc(findings, func(x *output.Finding) bool { return fixes.Fixed[x] })
 		sources = fixes.Old
 	}
-	text := &output.Text{W: os.Stderr, Dir: dir, Context: f.context, Secrets: secrets, Sources: sources}
+	findingsOut := &checkedWriter{w: os.Stderr}
+	text := &output.Text{W: findingsOut, Dir: dir, Context: f.context, Secrets: secrets, Sources: sources}
 	for _, x := range findings {
 		text.Print(x)
+	}
+	if findingsOut.err != nil {
+		fmt.Fprintln(os.Stderr, "bearercheck: writing the findings:", findingsOut.err)
+		return 1
 	}
 	if len(findings) > 0 && exit == 0 {
 		exit = 3
@@ -299,4 +309,21 @@ func reportLoadErrors(res *driver.Result) bool {
 // cacheFlag defines -cache, the flag of the plain run and of report.
 func cacheFlag(fs *flag.FlagSet, p *string) {
 	fs.StringVar(p, "cache", "", "cache `dir`ectory of earlier runs' results (default the user cache directory; off: none)")
+}
+
+// checkedWriter keeps the first error of the writes to w (a full device,
+// a closed pipe): output that could not be written is an error of the
+// run, never a silent loss.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	c.err = err
+	return n, err
 }

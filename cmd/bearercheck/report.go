@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -65,7 +66,7 @@ func (o *optionalPercent) String() string {
 
 func (o *optionalPercent) Set(s string) error {
 	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
-	if err != nil || v < 0 || v > 100 {
+	if err != nil || !(v >= 0 && v <= 100) { // NaN too: not a percentage
 		return fmt.Errorf("want a percentage from 0 to 100")
 	}
 	o.p = &v
@@ -198,13 +199,36 @@ func runReport(args []string) int {
 }
 
 // writeFile writes a file through write, replacing it only once it is
-// complete.
-func writeFile(name string, write func(io.Writer) error) error {
+// complete: the content goes to a temporary file in the same directory,
+// which is renamed over name. A write that fails part-way (a full disk,
+// a file size limit) leaves the previous file as it was, so that
+// -baseline b.json -write-baseline b.json never loses the baseline.
+func writeFile(name string, write func(io.Writer) error) (err error) {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
 		return err
 	}
-	return os.WriteFile(name, buf.Bytes(), 0o666)
+	mode := os.FileMode(0o644)
+	if info, err := os.Stat(name); err == nil {
+		if !info.Mode().IsRegular() {
+			return fmt.Errorf("%s is not a regular file", name)
+		}
+		mode = info.Mode().Perm()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	_, werr := tmp.Write(buf.Bytes())
+	if err := errors.Join(werr, tmp.Chmod(mode), tmp.Sync(), tmp.Close()); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }
 
 // version is the module version of the binary, "(devel)" when built from

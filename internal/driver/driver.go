@@ -63,7 +63,8 @@ type Config struct {
 	Planned func(analyse, total int)
 	// Cache is where earlier runs' results are kept: "" the user cache
 	// directory (engine.DefaultCacheDir; no cache if it cannot be made),
-	// "off" none, anything else a directory.
+	// "off" (in any case) none, anything else a directory; one that
+	// cannot be made or written is no cache (with a warning).
 	Cache string
 	// Options, when set, is the configuration the analyzers read. The
 	// configuration of every loaded package is validated before analysis:
@@ -209,9 +210,7 @@ func Run(cfg Config) (*Result, error) {
 			cfg.Progress(Progress{Loaded: true, Analysed: finished, Total: total})
 		}
 	}
-	if err := useCache(&ecfg, cfg); err != nil {
-		return nil, err
-	}
+	cacheWarning := useCache(&ecfg, cfg)
 	if ecfg.Cache != nil {
 		// checkConfig looks allow entries up in the types of the
 		// packages they name: those are type-checked even when cached.
@@ -236,6 +235,9 @@ func Run(cfg Config) (*Result, error) {
 		if res.ConfigWarnings, err = checkConfig(cfg.Options, pkgs); err != nil {
 			return nil, err
 		}
+	}
+	if cacheWarning != "" {
+		res.ConfigWarnings = append([]string{cacheWarning}, res.ConfigWarnings...)
 	}
 
 	byPkg := map[*packages.Package]*Package{}
@@ -329,28 +331,32 @@ func packageDir(p *packages.Package) string {
 	return ""
 }
 
-// useCache sets up the cache cfg.Cache selects.
-func useCache(ecfg *engine.Config, cfg Config) error {
-	if cfg.Cache == "off" || cfg.Options == nil {
-		return nil
+// useCache sets up the cache cfg.Cache selects: "off" (in any case) is
+// none. A cache directory that cannot be made or written (a regular file,
+// a read-only directory) is no cache either: the run goes on without one,
+// with a warning when the directory was given with -cache (the default
+// one falls back silently).
+func useCache(ecfg *engine.Config, cfg Config) (warning string) {
+	if strings.EqualFold(cfg.Cache, "off") || cfg.Options == nil {
+		return ""
 	}
 	dir := cfg.Cache
 	if dir == "" {
 		var err error
 		if dir, err = engine.DefaultCacheDir(); err != nil {
-			return nil // no user cache directory: no cache
+			return "" // no user cache directory: no cache
 		}
 	}
 	c, err := engine.OpenCache(dir)
-	if err != nil && cfg.Cache == "" {
-		return nil // the default directory cannot be made: no cache
-	}
 	if err != nil {
-		return err
+		if cfg.Cache == "" {
+			return "" // the default directory cannot be made: no cache
+		}
+		return fmt.Sprintf("-cache %s cannot be used (%v); running without a cache", cfg.Cache, err)
 	}
 	tool, err := engine.ToolID()
 	if err != nil {
-		return nil // no way to tell this build's entries from another's
+		return "" // no way to tell this build's entries from another's
 	}
 	// What the analyzers report (Options.Reporting decides which of them
 	// reports a directive's problems) and what the run keeps of each
@@ -369,7 +375,7 @@ func useCache(ecfg *engine.Config, cfg Config) error {
 		}
 		return json.Marshal(c)
 	}
-	return nil
+	return ""
 }
 
 // loadErrors returns the errors of the packages asked for, and one

@@ -57,6 +57,14 @@ func OpenCache(dir string) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o777); err != nil {
 		return nil, fmt.Errorf("cache: %v", err)
 	}
+	// A cache that cannot be written is no cache: entries read from it
+	// could never be refreshed.
+	probe, err := os.CreateTemp(dir, "probe-*")
+	if err != nil {
+		return nil, fmt.Errorf("cache: %v", err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	c := &Cache{dir: dir}
 	c.trim(time.Now())
 	return c, nil

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/bearercheck/bearercheck/internal/escape"
 )
 
 // Text prints findings as staticcheck does, one a line,
@@ -39,7 +41,7 @@ func (t *Text) print(fset *token.FileSet, pos, end token.Pos, msg string) {
 	posn := fset.Position(pos)
 	where := posn
 	where.Filename = RelPath(t.Dir, posn.Filename)
-	fmt.Fprintf(t.W, "%s: %s\n", where, msg)
+	fmt.Fprintf(t.W, "%s: %s\n", escape.String(where.String()), escape.String(msg))
 	if t.Context < 0 || !posn.IsValid() || !t.Secrets.Known(posn.Filename) {
 		return // no context from a file whose credentials are not known
 	}
@@ -70,7 +72,7 @@ func (t *Text) print(fset *token.FileSet, pos, end token.Pos, msg string) {
 func ContextLines(lines []string, from, to int, secret func(line int) bool) string {
 	var b strings.Builder
 	for i := max(from, 1); i <= to && i <= len(lines); i++ {
-		text := lines[i-1]
+		text := escape.Line(strings.TrimSuffix(lines[i-1], "\r"))
 		if secret(i) {
 			text = Redacted
 		}
