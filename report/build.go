@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"math"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +15,17 @@ type Options struct {
 	// are below it); "" keeps them absolute.
 	Dir  string
 	Tool Tool
+	// Modules are the modules of the analysed packages: a file outside
+	// Dir in one of them is named module@version/path, as the go command
+	// names module files, rather than by its absolute path.
+	Modules []Module
+}
+
+// Module is a module of the analysed packages.
+type Module struct {
+	Path    string // module path
+	Version string // "" for a main module
+	Dir     string // root directory
 }
 
 // Build joins the fragments of the analysed packages (test variants
@@ -30,7 +42,7 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 		Helpers:       []Helper{},
 		TaskCalls:     []TaskCall{},
 	}
-	rel := func(file string) string { return relFile(opts.Dir, file) }
+	rel := func(file string) string { return displayFile(opts, file) }
 
 	sitesOf := func(in []FragmentSite, ends bool) []Site {
 		out := make([]Site, 0, len(in))
@@ -296,15 +308,43 @@ func union(a, b []string) []string {
 
 func sorted(xs []string) []string { return union(xs, nil) }
 
-// relFile returns file relative to dir, slash-separated, when it is below
-// dir; otherwise file itself.
-func relFile(dir, file string) string {
-	if dir != "" {
-		if r, err := filepath.Rel(dir, file); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+// displayFile names a file for people: relative to opts.Dir when below it;
+// else, in a module fetched by the go command, module@version/path, as the
+// go command names module files; else (another main module of a
+// workspace) relative to opts.Dir, ../other/x.go; else as it is.
+func displayFile(opts Options, file string) string {
+	if opts.Dir == "" {
+		return filepath.ToSlash(file)
+	}
+	if r, err := filepath.Rel(opts.Dir, file); err == nil && filepath.IsLocal(r) {
+		return filepath.ToSlash(r)
+	}
+	var in *Module
+	for i, m := range opts.Modules {
+		if r, err := filepath.Rel(m.Dir, file); err == nil && filepath.IsLocal(r) && (in == nil || len(m.Dir) > len(in.Dir)) {
+			in = &opts.Modules[i]
+		}
+	}
+	switch {
+	case in != nil && in.Version != "":
+		r, _ := filepath.Rel(in.Dir, file)
+		return in.Path + "@" + in.Version + "/" + filepath.ToSlash(r)
+	case in != nil:
+		if r, err := filepath.Rel(opts.Dir, file); err == nil {
 			return filepath.ToSlash(r)
 		}
 	}
 	return filepath.ToSlash(file)
+}
+
+// External reports whether a file name of the inventory is outside the
+// module the report was made in: an absolute path, or module@version/path.
+func External(file string) bool {
+	if filepath.IsAbs(file) || strings.HasPrefix(file, "/") {
+		return true
+	}
+	dir, _ := path.Split(file)
+	return strings.HasPrefix(file, "../") || strings.Contains(dir, "@")
 }
 
 func cmpPos(pa, fa string, la, ca int, pb, fb string, lb, cb int) int {

@@ -102,3 +102,48 @@ func TestEndToEndJSONValidates(t *testing.T) {
 	require.NoError(t, err)
 	validateJSON(t, compileSchema(t), out)
 }
+
+// Files outside the working directory are named as the go command names
+// module files, module@version/path, never by a module-cache path; SARIF
+// never makes them relative to the source root.
+func TestExternalFiles(t *testing.T) {
+	opts := Options{Dir: "/work/app", Modules: []Module{
+		{Path: "example.com/app", Dir: "/work/app"},
+		{Path: "example.com/lib", Dir: "/work/lib"}, // another main module of a workspace
+		{Path: "github.com/sdk/go", Version: "v1.2.3", Dir: "/home/u/go/pkg/mod/github.com/sdk/go@v1.2.3"},
+		{Path: "github.com/sdk/go/sub", Version: "v0.1.0", Dir: "/home/u/go/pkg/mod/github.com/sdk/go/sub@v0.1.0"},
+	}}
+	for file, want := range map[string]string{
+		"/work/app/api/a.go": "api/a.go",
+		"/work/lib/x.go":     "../lib/x.go",
+		"/home/u/go/pkg/mod/github.com/sdk/go@v1.2.3/client/c.go": "github.com/sdk/go@v1.2.3/client/c.go",
+		"/home/u/go/pkg/mod/github.com/sdk/go/sub@v0.1.0/s.go":    "github.com/sdk/go/sub@v0.1.0/s.go",
+		"/elsewhere/z.go": "/elsewhere/z.go",
+	} {
+		got := displayFile(opts, filepath.FromSlash(file))
+		assert.Equal(t, want, got, file)
+		assert.Equal(t, want != "api/a.go", External(got), "External(%q)", got)
+	}
+
+	inv := sampleInventory()
+	inv.Helpers[0].File = "github.com/sdk/go@v1.2.3/client/c.go"
+	inv.Helpers[0].Callers = []Caller{{Package: "example.com/acmeclient/admin", File: "/elsewhere/z.go", Line: 3, Column: 1, Function: "F"}}
+	log := validateSARIF(t, render(t, inv, "sarif"))
+	for _, r := range log.Runs[0].Results {
+		for _, l := range append(r.Locations, r.RelatedLocations...) {
+			if l.PhysicalLocation == nil {
+				require.NotEmpty(t, l.LogicalLocations, "a location names at least its function")
+				continue
+			}
+			a := l.PhysicalLocation.ArtifactLocation
+			if a.URIBaseID != nil {
+				assert.False(t, External(*a.URI), "%s is relative to %s", *a.URI, *a.URIBaseID)
+			} else {
+				assert.Equal(t, "file:///elsewhere/z.go", *a.URI)
+			}
+		}
+	}
+	out := string(render(t, inv, "sarif"))
+	assert.NotContains(t, out, "github.com/sdk/go@v1.2.3/client/c.go", "a dependency's file has no %SRCROOT% URI")
+	assert.Contains(t, out, "file:///elsewhere/z.go")
+}

@@ -22,6 +22,7 @@ func writeHTML(w io.Writer, inv *Inventory) error {
 		"plural":     plural,
 		"sortPos":    sortPosition,
 		"credential": isCredential,
+		"short":      shortRevision,
 	}).Parse(htmlTemplate)
 	if err != nil {
 		return fmt.Errorf("html template: %v", err)
@@ -35,6 +36,9 @@ type htmlView struct {
 	*Inventory
 	New map[string]bool
 }
+
+// Trend returns the chart of the history, nil without one.
+func (v htmlView) Trend() *trend { return newTrend(v.Inventory) }
 
 // Migrated returns every migrated site, by package.
 func (v htmlView) Migrated() []Site {

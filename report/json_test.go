@@ -108,6 +108,8 @@ func TestJSONSchemaDocumentsModel(t *testing.T) {
 		reflect.TypeFor[TaskCall]():      def("taskCall"),
 		reflect.TypeFor[Gate]():          def("gate"),
 		reflect.TypeFor[BaselineEntry](): def("baselineEntry"),
+		reflect.TypeFor[Run]():           def("run"),
+		reflect.TypeFor[HistoryEntry]():  def("historyEntry"),
 	} {
 		var fields, always []string
 		for f := range typ.Fields() {

@@ -54,6 +54,12 @@ func newSet(g *Gate) map[string]bool {
 func (md *markdown) headline() {
 	s := md.inv.Summary
 	md.printf("## bearercheck: %s\n\n", s.Headline())
+	if r := md.inv.Run; r != nil && *r != (Run{}) {
+		md.printf("%s\n\n", runLine(r, mdCode))
+	}
+	if c := md.inv.Change(); c != nil {
+		md.printf("**Trend:** %s\n\n", mdText(c.String()))
+	}
 	if g := md.inv.Gate; g != nil {
 		if g.Passed {
 			md.printf("**Gate passed.**")

@@ -26,6 +26,11 @@ type Inventory struct {
 	TaskCalls []TaskCall `json:"taskCalls"`
 	// Gate is the outcome of the CI gate; nil when no gate flag was given.
 	Gate *Gate `json:"gate,omitempty"`
+	// Run names the module, revision and date of the run, when known.
+	Run *Run `json:"run,omitempty"`
+	// History holds the earlier runs of the history file (report
+	// -history), oldest first; the current run is not among them.
+	History []HistoryEntry `json:"history,omitempty"`
 }
 
 // Tool names the program that produced the inventory.

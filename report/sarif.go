@@ -5,6 +5,7 @@ import (
 	"go/doc/comment"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
@@ -195,20 +196,48 @@ func fileURI(file string) string {
 }
 
 // sarifLocation is a position relative to the source root, and the
-// enclosing function as a logical location.
+// enclosing function as a logical location. A file outside the module
+// (External) is never made relative to the source root: an absolute path
+// is a file:// URI, and a module@version/path (a dependency in the module
+// cache, which code scanning cannot show) has no physical location, only
+// the logical one.
 func sarifLocation(pkg, file string, line, col int, function string) *sarif.Location {
-	region := sarif.NewRegion().WithStartLine(line)
-	if col > 0 {
-		region.WithStartColumn(col)
+	loc := sarif.NewLocation()
+	switch {
+	case !External(file):
+		loc.WithPhysicalLocation(sarifPhysical(fileURI(file), sarifSrcRoot, line, col))
+	case filepath.IsAbs(file) || strings.HasPrefix(file, "/"):
+		u := url.URL{Scheme: "file", Path: filepath.ToSlash(file)}
+		if !strings.HasPrefix(u.Path, "/") {
+			u.Path = "/" + u.Path // a Windows drive: file:///C:/…
+		}
+		loc.WithPhysicalLocation(sarifPhysical(u.String(), "", line, col))
 	}
-	loc := sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
-		WithArtifactLocation(sarif.NewArtifactLocation().WithURI(fileURI(file)).WithURIBaseID(sarifSrcRoot)).
-		WithRegion(region))
-	if function != "" {
+	switch {
+	case function != "":
 		loc.AddLogicalLocation(sarif.NewLogicalLocation().
 			WithName(function).
 			WithFullyQualifiedName(pkg + "." + function).
 			WithKind("function"))
+	case loc.PhysicalLocation == nil:
+		loc.AddLogicalLocation(sarif.NewLogicalLocation().
+			WithName(pkg).
+			WithFullyQualifiedName(pkg).
+			WithKind("namespace"))
 	}
 	return loc
+}
+
+// sarifPhysical is a region of the artifact at uri, relative to base
+// unless base is "".
+func sarifPhysical(uri, base string, line, col int) *sarif.PhysicalLocation {
+	region := sarif.NewRegion().WithStartLine(line)
+	if col > 0 {
+		region.WithStartColumn(col)
+	}
+	art := sarif.NewArtifactLocation().WithURI(uri)
+	if base != "" {
+		art.WithURIBaseID(base)
+	}
+	return sarif.NewPhysicalLocation().WithArtifactLocation(art).WithRegion(region)
 }

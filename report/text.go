@@ -18,6 +18,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 	var b bytes.Buffer
 	t := &text{b: &b}
 	s := inv.Summary
+	if r := inv.Run; r != nil && *r != (Run{}) {
+		t.printf("%s\n\n", runLine(r, func(s string) string { return s }))
+	}
 
 	if s.Remaining > 0 {
 		t.printf("Remaining sites (%d):\n", s.Remaining)
@@ -86,6 +89,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 		t.printf("; %s", strings.Join(extra, ", "))
 	}
 	t.printf("\n")
+	if c := inv.Change(); c != nil {
+		t.printf("%s\n", c)
+	}
 	_, err := w.Write(b.Bytes())
 	return err
 }

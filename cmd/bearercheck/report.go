@@ -6,12 +6,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -52,6 +55,7 @@ type reportFlags struct {
 	minComplete     optionalPercent
 	tests           bool
 	cache           string
+	history         string
 }
 
 // optionalPercent is a percentage flag that may be unset.
@@ -83,6 +87,7 @@ func newReportFlags(opts *config.Options) *reportFlags {
 	fs.StringVar(&f.writeBaseline, "write-baseline", "", "write the current sites and task calls to the baseline `file`")
 	fs.BoolVar(&f.requireComplete, "require-complete", false, "fail while any site or task call remains")
 	fs.Var(&f.minComplete, "min-complete", "fail when less than `P` percent of the authorization sites are migrated")
+	fs.StringVar(&f.history, "history", "", "append this run's figures to the history `file` (one JSON line a run) and show the trend")
 	fs.BoolVar(&f.tests, "test", true, "load test variants of the packages (their _test.go files are analysed only with -include-tests)")
 	cacheFlag(fs, &f.cache)
 	opts.RegisterFlags(fs)
@@ -121,6 +126,16 @@ func runReport(args []string) int {
 	}
 	if _, err := opts.For(cwd); err != nil {
 		return fail("%v", err)
+	}
+	var history []report.HistoryEntry
+	if f.history != "" {
+		data, err := os.ReadFile(f.history)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fail("-history: %v", err)
+		}
+		if history, err = report.ReadHistory(bytes.NewReader(data)); err != nil {
+			return fail("-history %s: %v", f.history, err)
+		}
 	}
 	gate := report.GateConfig{RequireComplete: f.requireComplete, MinComplete: f.minComplete.p, BaselineFile: f.baseline}
 	if f.baseline != "" {
@@ -174,7 +189,11 @@ func runReport(args []string) int {
 		return fail("could not analyse every package: no report, and no gate passes")
 	}
 
-	inv := report.Build(report.Fragments(res), report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}})
+	inv := report.Build(report.Fragments(res), report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}, Modules: modules(res)})
+	if f.history != "" {
+		inv.Run = &report.Run{Module: mainModule(res, cwd), Revision: revision(cwd), Date: runDate()}
+		inv.History = history
+	}
 	status := reportPass
 	if gate.Enabled() {
 		if !report.Check(inv, gate).Passed {
@@ -195,7 +214,83 @@ func runReport(args []string) int {
 	if err != nil {
 		return fail("%v", err)
 	}
+	if f.history != "" {
+		if err := appendHistory(f.history, report.NewHistoryEntry(inv)); err != nil {
+			return fail("-history: %v", err)
+		}
+	}
 	return status
+}
+
+// appendHistory appends one entry to the history file, creating it. The
+// line is written with one write to a file opened for appending.
+func appendHistory(name string, e report.HistoryEntry) error {
+	var buf bytes.Buffer
+	if err := report.WriteHistoryEntry(&buf, e); err != nil {
+		return err
+	}
+	file, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o666)
+	if err != nil {
+		return err
+	}
+	_, err = file.Write(buf.Bytes())
+	return errors.Join(err, file.Close())
+}
+
+// modules returns the modules of the analysed packages, for naming the
+// files outside the working directory.
+func modules(res *driver.Result) []report.Module {
+	var out []report.Module
+	seen := map[string]bool{}
+	for _, p := range res.Packages {
+		if p.Module != "" && !seen[p.Module] {
+			seen[p.Module] = true
+			out = append(out, report.Module{Path: p.ModulePath, Version: p.ModuleVersion, Dir: p.Module})
+		}
+	}
+	return out
+}
+
+// mainModule returns the path of the module that holds dir, else of the
+// module of the first package analysed, "" if unknown.
+func mainModule(res *driver.Result, dir string) string {
+	first := ""
+	for _, m := range modules(res) {
+		if rel, err := filepath.Rel(m.Dir, dir); err == nil && filepath.IsLocal(rel) {
+			return m.Path
+		}
+		if first == "" {
+			first = m.Path
+		}
+	}
+	return first
+}
+
+// revision returns the VCS revision of the tree at dir: git's commit,
+// with "-dirty" when tracked files differ from it; "" outside a git
+// work tree or without git.
+func revision(dir string) string {
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	rev := strings.TrimSpace(string(out))
+	if status, err := exec.Command("git", "-C", dir, "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(status)) > 0 {
+		rev += "-dirty"
+	}
+	return rev
+}
+
+// runDate returns the date of the run in RFC 3339, UTC, to the second:
+// now, or SOURCE_DATE_EPOCH when set (the reproducible-builds convention).
+func runDate() string {
+	t := time.Now()
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if sec, err := strconv.ParseInt(s, 10, 64); err == nil {
+			t = time.Unix(sec, 0)
+		}
+	}
+	return t.UTC().Format(time.RFC3339)
 }
 
 // writeFile writes a file through write, replacing it only once it is

@@ -134,6 +134,9 @@ type Package struct {
 	PkgPath string
 	Name    string
 	Module  string // the module's root directory, "" if unknown
+	// ModulePath and ModuleVersion name the package's module ("" if
+	// unknown; the version is "" for the main modules).
+	ModulePath, ModuleVersion string
 	// TestVariant is set for the test variants of a package, the external
 	// test package and the generated test main.
 	TestVariant bool
@@ -278,7 +281,7 @@ func newPackage(p *packages.Package) *Package {
 		Diagnostics: map[string][]analysis.Diagnostic{},
 	}
 	if p.Module != nil {
-		rp.Module = p.Module.Dir
+		rp.Module, rp.ModulePath, rp.ModuleVersion = p.Module.Dir, p.Module.Path, p.Module.Version
 	}
 	return rp
 }
