@@ -37,20 +37,15 @@ func (s *Suite) Reporting() []*analysis.Analyzer {
 	return []*analysis.Analyzer{s.BearerHeader, s.BearerHelper, s.TaskAuth}
 }
 
-// Findings returns the kinds of findings that the reporting analyzers
-// named report (set as Options.Reporting, it decides which of them reports
-// each problem of an ignore directive). Unknown names are ignored.
-func Findings(names ...string) bearercheck.Finding {
-	var k bearercheck.Finding
-	for _, n := range names {
-		switch n {
-		case bearerheader.Name:
-			k |= bearercheck.FindingSite
-		case bearerhelper.Name:
-			k |= bearercheck.FindingHelper
-		case taskauth.Name:
-			k |= bearercheck.FindingTaskCall
-		}
+// DirectiveOwner returns the name of the reporting analyzer that reports
+// the problem of an ignore directive when every analyzer runs (see
+// bearerdetect.DirectiveKind).
+func DirectiveOwner(d *bearercheck.Directive) string {
+	switch bearerdetect.DirectiveKind(d) {
+	case bearercheck.FindingHelper:
+		return bearerhelper.Name
+	case bearercheck.FindingTaskCall:
+		return taskauth.Name
 	}
-	return k
+	return bearerheader.Name
 }

@@ -26,9 +26,6 @@ type Package struct {
 	Config *Compiled
 	// Imported returns the summary of a function of another package, or nil.
 	Imported func(*types.Func) *FuncSummary
-	// Reporting are the kinds of findings the driver reports (zero: all):
-	// it decides which analyzer reports each directive problem.
-	Reporting Finding
 	// ImportedField returns what is known about an exported field of
 	// another package over that package's assignments (a field set to a
 	// bearer value in a constructor), or nil.

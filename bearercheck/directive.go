@@ -17,12 +17,11 @@ type Directive struct {
 	// Problem is "missing-reason" or "unused".
 	Problem string
 	// Covers are the kinds of findings on the lines the directive covers
-	// (suppressed when it has a reason).
+	// (suppressed when it has a reason). Which analyzer reports the
+	// problem is the output layer's choice, not the core's: see
+	// bearerdetect.DirectiveKind and internal/output.
 	Covers Finding
-	// Reporter is the one kind of finding whose analyzer reports the
-	// problem (see Package.Reporting).
-	Reporter Finding
-	used     bool
+	used   bool
 }
 
 // Finding is a kind of finding, one per reporting analyzer; a set of
@@ -33,28 +32,7 @@ const (
 	FindingSite     Finding = 1 << iota // Result.Sites: bearerheader
 	FindingHelper                       // Result.Helpers: bearerhelper
 	FindingTaskCall                     // Result.TaskCalls: taskauth
-	AllFindings     = FindingSite | FindingHelper | FindingTaskCall
 )
-
-// reporter returns the kind of finding whose analyzer reports a directive
-// problem when the driver reports the kinds in enabled: the first, in the
-// fixed order site, helper, task call, of the enabled kinds that the
-// directive covers, or else the first enabled kind. Each problem is
-// reported exactly once whichever analyzers run, and which one reports it
-// depends only on the source and the analyzers enabled.
-func reporter(covers, enabled Finding) Finding {
-	if enabled&AllFindings == 0 {
-		enabled = AllFindings
-	}
-	for _, pick := range []Finding{covers & enabled, enabled} {
-		for k := FindingSite; k <= FindingTaskCall; k <<= 1 {
-			if pick&k != 0 {
-				return k
-			}
-		}
-	}
-	return 0
-}
 
 // Ignored is a site that a directive suppresses.
 type Ignored struct {
@@ -166,7 +144,6 @@ func (a *pkgAnalysis) applyDirectives(files []*ast.File, r *Result) {
 		default:
 			continue
 		}
-		d.Reporter = reporter(d.Covers, a.pkg.Reporting)
 		r.Directives = append(r.Directives, d)
 	}
 }

@@ -92,7 +92,6 @@ func run(pass *analysis.Pass, opts *config.Options) (any, error) {
 		Types:     pass.Pkg,
 		Info:      pass.TypesInfo,
 		Config:    cfg,
-		Reporting: opts.Reporting,
 		Imported: func(fn *types.Func) *bearercheck.FuncSummary {
 			var f FuncFact
 			if pass.ImportObjectFact(fn, &f) {
@@ -140,13 +139,15 @@ func packageDir(pass *analysis.Pass) string {
 // NewReporter returns a reporting analyzer: it reads base's result and
 // hands it to report. doc is the analyzer's doc.go, whose "# Analyzer name"
 // section becomes its Doc. kind is the kind of finding it reports: it also
-// reports the problems of the ignore directives whose Reporter is kind, so
-// that each is reported once whichever analyzers run.
+// reports the problems of the ignore directives whose DirectiveKind is
+// kind, so that with every analyzer enabled (nogo, golangci-lint) each is
+// reported once. Which analyzer reports a problem when some are disabled
+// is the output layer's choice (internal/output.DirectiveReporter).
 func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Finding, report func(*analysis.Pass, *bearercheck.Result)) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      docs.Extract(doc, name),
-		URL:      docs.URL(name),
+		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
 		Requires: []*analysis.Analyzer{base},
 		// Findings of a package that does not type-check are reported
 		// too; the driver reports its type errors.
@@ -155,8 +156,8 @@ func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Fin
 			res := pass.ResultOf[base].(*bearercheck.Result)
 			report(pass, res)
 			for _, d := range res.Directives {
-				if d.Reporter == kind {
-					reportDirective(pass, d)
+				if DirectiveKind(d) == kind {
+					ReportDirective(pass, d)
 				}
 			}
 			return nil, nil
@@ -164,12 +165,30 @@ func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Fin
 	}
 }
 
-func reportDirective(pass *analysis.Pass, d *bearercheck.Directive) {
+// DirectiveKind is the kind of finding whose analyzer reports a directive
+// problem: the first, in the fixed order site, helper, task call, of the
+// kinds the directive covers, or site when it covers none. It depends only
+// on the source.
+func DirectiveKind(d *bearercheck.Directive) bearercheck.Finding {
+	for k := bearercheck.FindingSite; k <= bearercheck.FindingTaskCall; k <<= 1 {
+		if d.Covers&k != 0 {
+			return k
+		}
+	}
+	return bearercheck.FindingSite
+}
+
+// DirectiveCategory is the category of the diagnostics about ignore
+// directives.
+const DirectiveCategory = "ignore-directive"
+
+// ReportDirective reports the problem of an ignore directive.
+func ReportDirective(pass *analysis.Pass, d *bearercheck.Directive) {
 	msg := "bearercheck:ignore directive needs a reason"
 	if d.Problem == "unused" {
 		msg = "bearercheck:ignore directive suppresses nothing; remove it"
 	}
-	pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: "ignore-directive", Message: msg})
+	pass.Report(analysis.Diagnostic{Pos: d.Pos, End: d.End, Category: DirectiveCategory, Message: msg})
 }
 
 // Describe names a function for messages: F, pkg.F, T.M or pkg.T.M

@@ -206,10 +206,6 @@ type Options struct {
 	// the configuration is the defaults, ConfigFile and the explicit
 	// settings only (hermetic, for build systems such as Bazel's nogo).
 	NoWalk bool
-	// Reporting are the kinds of findings the driver reports (zero: all),
-	// which decides the one analyzer that reports each problem of an
-	// ignore directive.
-	Reporting bearercheck.Finding
 
 	set   map[string]bool
 	cache sync.Map // file path + "\x00" + content -> *loaded

@@ -145,20 +145,20 @@ func (f *runFlags) run() int {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
 		return 1
 	}
+	// Every reporting analyzer runs (they share the base analyzer's
+	// work); the output policy selects the findings of those enabled.
 	suite := analyzers.New(f.opts)
-	selected := f.selected(suite.Reporting())
-	names := make([]string, len(selected))
-	for i, a := range selected {
-		names[i] = a.Name
+	var enabled []string
+	for _, a := range f.selected(suite.Reporting()) {
+		enabled = append(enabled, a.Name)
 	}
-	f.opts.Reporting = analyzers.Findings(names...)
 	// The configuration of every loaded package is validated before
 	// analysis: an invalid one is driver.Run's error, and nothing is
 	// printed or fixed.
 	res, err := driver.Run(driver.Config{
 		Patterns:  f.fs.Args(),
 		Tests:     f.tests,
-		Analyzers: selected,
+		Analyzers: suite.Reporting(),
 		Base:      suite.Base, // a root: the output policy reads its results
 		Keep: func(p *driver.Package, base *bearercheck.Result) any {
 			if base == nil {
@@ -184,6 +184,8 @@ func (f *runFlags) run() int {
 	}
 	graph := res.Graph
 	findings, errs := output.Collect(graph)
+	findings = output.Select(findings, enabled)
+	errs = slices.DeleteFunc(errs, func(e *output.ActionError) bool { return !slices.Contains(enabled, e.Analyzer) })
 	secrets := output.NewSecrets()
 	for _, p := range res.Packages {
 		if sl, ok := p.Kept.(output.SecretLines); ok {

@@ -53,8 +53,7 @@ func main() {
 	}
 	opts := config.NewFlagOptions()
 	suite := analyzers.New(opts)
-	reporting := suite.Reporting()
-	opts.Reporting = analyzers.Findings(enabledNames(args, reporting)...)
+	reporting := directivePolicy(suite.Reporting(), suite.Base, enabledNames(args, suite.Reporting()))
 	os.Args = append(os.Args[:1], args...)
 	if context, json, fix, rest := vetFlags(args); context >= 0 || json || fix {
 		// Source context and diffs are printed through the output policy,

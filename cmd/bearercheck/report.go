@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/bearercheck/bearercheck/report"
@@ -152,7 +151,6 @@ func runReport(args []string) int {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	opts.Reporting = bearercheck.AllFindings
 	suite := analyzers.New(opts)
 	prog := newProgress(os.Stderr)
 	dcfg := driver.Config{

@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/bearercheck/bearercheck/analyzers"
+	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/output"
@@ -56,6 +58,33 @@ func checkConfig(args []string) error {
 		return nil
 	}
 	return opts.Check([]string{unit.Dir})
+}
+
+// directivePolicy applies the output policy of ignore-directive problems
+// to a vet unit, where only the enabled analyzers run: the first enabled
+// analyzer also reports the problems whose owner is not enabled
+// (output.DirectiveReporter), so that each is reported once.
+func directivePolicy(as []*analysis.Analyzer, base *analysis.Analyzer, enabled []string) []*analysis.Analyzer {
+	out := slices.Clone(as)
+	for i, a := range out {
+		if len(enabled) == 0 || a.Name != enabled[0] {
+			continue
+		}
+		w := *a
+		w.Run = func(pass *analysis.Pass) (any, error) {
+			v, err := a.Run(pass)
+			if res, ok := pass.ResultOf[base].(*bearercheck.Result); ok && err == nil {
+				for _, d := range res.Directives {
+					if owner := analyzers.DirectiveOwner(d); owner != a.Name && output.DirectiveReporter(owner, enabled) == a.Name {
+						bearerdetect.ReportDirective(pass, d)
+					}
+				}
+			}
+			return v, err
+		}
+		out[i] = &w
+	}
+	return out
 }
 
 // enabledNames returns the names of the analyzers that the enable flags

@@ -361,11 +361,9 @@ func useCache(ecfg *engine.Config, cfg Config) (warning string) {
 	if err != nil {
 		return "" // no way to tell this build's entries from another's
 	}
-	// What the analyzers report (Options.Reporting decides which of them
-	// reports a directive's problems) and what the run keeps of each
-	// package are in every key.
+	// What the run keeps of each package is in every key.
 	ecfg.Cache = c
-	ecfg.Salt = fmt.Appendf(tool, "\x00reporting %d keep %q", cfg.Options.Reporting, cfg.KeepID)
+	ecfg.Salt = fmt.Appendf(tool, "\x00keep %q", cfg.KeepID)
 	ecfg.PackageSalt = func(p *packages.Package) ([]byte, error) {
 		// The configuration that applies to the package, as the base
 		// analyzer finds it: from the directory of its first file.
