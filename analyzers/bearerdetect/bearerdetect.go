@@ -87,11 +87,11 @@ func run(pass *analysis.Pass, opts *config.Options) (any, error) {
 		return nil, err
 	}
 	res := bearercheck.Analyze(&bearercheck.Package{
-		Fset:      pass.Fset,
-		Files:     pass.Files,
-		Types:     pass.Pkg,
-		Info:      pass.TypesInfo,
-		Config:    cfg,
+		Fset:   pass.Fset,
+		Files:  pass.Files,
+		Types:  pass.Pkg,
+		Info:   pass.TypesInfo,
+		Config: cfg,
 		Imported: func(fn *types.Func) *bearercheck.FuncSummary {
 			var f FuncFact
 			if pass.ImportObjectFact(fn, &f) {
