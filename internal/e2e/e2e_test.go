@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -121,9 +122,23 @@ func moduleRoot() (string, error) {
 	return filepath.Dir(gomod), nil
 }
 
+// quickScripts are the scripts of the default tier: the plain run, its
+// flags, JSON and a package that does not type-check. The others (fixes,
+// go vet and go fix, caches, directives, generated code, secrets) run in
+// the slow tier, as .ci/run does.
+var quickScripts = []string{"flags", "json", "standalone", "typeerror"}
+
 func TestScripts(t *testing.T) {
+	dir, files := "testdata", []string(nil)
+	if !slowtest.Enabled() {
+		dir = "" // testscript reads Files only without a Dir
+		for _, name := range quickScripts {
+			files = append(files, filepath.Join("testdata", name+".txtar"))
+		}
+	}
 	testscript.Run(t, testscript.Params{
-		Dir:   "testdata",
+		Dir:   dir,
+		Files: files,
 		Setup: setup,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"jsondiag": cmdJSONDiag,

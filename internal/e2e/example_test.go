@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -100,6 +101,7 @@ var posnLine = regexp.MustCompile(`^(.*):([0-9]+):[0-9]+$`)
 // TestExampleModule checks the complete set of diagnostics on the bundled
 // example codebase: every expected site at the right line, nothing else.
 func TestExampleModule(t *testing.T) {
+	t.Parallel()
 	dir := exampleDir(t)
 	stdout, stderr, err := runIn(dir, binary, "-json", "./...")
 	require.NoError(t, err, "bearercheck -json ./...: %s", stderr)
@@ -119,6 +121,7 @@ func TestExampleModule(t *testing.T) {
 // standalone command reports, for every analyzer: facts cross package
 // boundaries through vet's .vetx files as they do in the standalone driver.
 func TestExampleModuleVet(t *testing.T) {
+	slowtest.Skip(t)
 	dir := exampleDir(t)
 	stdout, stderr, err := runIn(dir, binary, "-json", "./...")
 	require.NoError(t, err, "bearercheck -json ./...: %s", stderr)
@@ -176,6 +179,7 @@ func collectJSON(t *testing.T, dir, data string) map[string][]string {
 // result must build and vet, a second -fix must change nothing, and the
 // two fixable sites of EXPECTED.md must be rewritten.
 func TestExampleModuleFix(t *testing.T) {
+	slowtest.Skip(t)
 	dir := t.TempDir()
 	require.NoError(t, os.CopyFS(dir, os.DirFS(exampleDir(t))))
 

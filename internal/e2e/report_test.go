@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -224,6 +225,7 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 // calls (also those reached only through helper parameters), and neither
 // the unauthenticated /health request nor the hard-coded credential.
 func TestReportExample(t *testing.T) {
+	slowtest.Skip(t)
 	t.Parallel()
 	dir := exampleDir(t)
 	for _, format := range []string{"text", "markdown"} {
@@ -265,6 +267,7 @@ func cacheEntries(t *testing.T, dir string) map[string]int64 {
 // prints exactly what a run without cache prints on the edited tree, and
 // writes only the entries of the edited package.
 func TestCache(t *testing.T) {
+	slowtest.Skip(t)
 	t.Parallel()
 	for _, tc := range []struct {
 		name string

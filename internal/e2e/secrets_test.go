@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -152,6 +153,7 @@ func genModule(t *testing.T, dir string, rng *rand.Rand) []string {
 // -fix, the flags that used to reach multichecker, go vet and go fix —
 // holds any fragment of a secret.
 func TestSecretsNeverPrinted(t *testing.T) {
+	slowtest.Skip(t)
 	seeds := 1
 	if s := os.Getenv("BEARERCHECK_SECRET_SEEDS"); s != "" {
 		n, err := strconv.Atoi(s)
