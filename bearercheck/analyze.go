@@ -58,6 +58,9 @@ type Result struct {
 	// Fields holds, for the package's exported fields that hold bearer
 	// values, what is known about them (see Package.ImportedField).
 	Fields map[*types.Var]*ResultSummary
+	// Wrappers are the compatibility wrappers a migration left: not
+	// sites, counted apart (see Wrapper).
+	Wrappers []*Wrapper
 	// MigrationErr is a configured token-adapter or provider-type that
 	// exists but does not fit: a configuration error naming the key.
 	MigrationErr error
@@ -317,6 +320,7 @@ func Analyze(p *Package) *Result {
 		}
 	}
 	r.Fields = a.bearerFields()
+	r.Wrappers = a.wrappers()
 	r.Secrets = a.secretSpans(r.Credentials)
 	a.applyDirectives(files, r)
 	if a.cfg.Generated == GeneratedSkip {

@@ -68,7 +68,11 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 			Migrated: sitesOf(m.Migrated, true),
 			Ignored:  sitesOf(m.Ignored, true),
 		}
-		if len(p.Sites)+len(p.Migrated)+len(p.Ignored)+len(m.Helpers)+len(m.TaskCalls) == 0 {
+		for _, w := range m.Wrappers {
+			w.File = rel(w.File)
+			inv.Wrappers = append(inv.Wrappers, w)
+		}
+		if len(p.Sites)+len(p.Migrated)+len(p.Ignored)+len(m.Helpers)+len(m.TaskCalls)+len(m.Wrappers) == 0 {
 			continue // nothing to say about this package
 		}
 		for _, h := range m.Helpers {
@@ -112,9 +116,13 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 		disambiguate(tasks, func(t *TaskCall) *string { return &t.Fingerprint })
 		inv.TaskCalls = append(inv.TaskCalls, tasks...)
 		p.Summary = summarize(p, len(m.Helpers), len(tasks))
+		p.Summary.Wrappers = len(m.Wrappers)
 		inv.Packages = append(inv.Packages, p)
 	}
 	slices.SortFunc(inv.Helpers, func(a, b Helper) int {
+		return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column)
+	})
+	slices.SortFunc(inv.Wrappers, func(a, b Wrapper) int {
 		return cmpPos(a.Package, a.File, a.Line, a.Column, b.Package, b.File, b.Line, b.Column)
 	})
 	for _, p := range inv.Packages {
@@ -137,6 +145,9 @@ func summarize(p Package, helpers, tasks int) Summary {
 		if site.Generated {
 			s.Generated++
 		}
+		if site.FixAction != "" || site.Fix != "" {
+			s.Fixable++
+		}
 	}
 	s.percent()
 	return s
@@ -149,6 +160,8 @@ func (s *Summary) add(t Summary) {
 	s.Generated += t.Generated
 	s.Helpers += t.Helpers
 	s.TaskCalls += t.TaskCalls
+	s.Fixable += t.Fixable
+	s.Wrappers += t.Wrappers
 }
 
 // percent sets Total and Percent: 100*Migrated/Total rounded down to one
@@ -235,6 +248,11 @@ func newJoin(frags []*Fragment) *join {
 		for _, t := range f.TaskCalls {
 			if first(t.File, t.Line, t.Column, "task "+t.CalleeKey) {
 				m.TaskCalls = append(m.TaskCalls, t)
+			}
+		}
+		for _, w := range f.Wrappers {
+			if first(w.File, w.Line, w.Column, "wrapper") {
+				m.Wrappers = append(m.Wrappers, w)
 			}
 		}
 		for k, e := range f.Funcs {

@@ -146,4 +146,24 @@ func TestExternalFiles(t *testing.T) {
 	out := string(render(t, inv, "sarif"))
 	assert.NotContains(t, out, "github.com/sdk/go@v1.2.3/client/c.go", "a dependency's file has no %SRCROOT% URI")
 	assert.Contains(t, out, "file:///elsewhere/z.go")
+
+// TestBuildFixable: K of R counts the remaining sites -fix fixes; a
+// compatibility wrapper is listed and counted apart, not as a site; the
+// headline says both figures while sites remain.
+func TestBuildFixable(t *testing.T) {
+	frags := fragments()
+	frags[0].Sites = append(frags[0].Sites, FragmentSite{Func: "m/httpx.Other", Site: Site{
+		Analyzer: "bearerheader", Kind: "literal-prefix", Package: "m/httpx", File: "/m/httpx/a.go", Line: 20, Column: 2,
+		Function: "Other", Value: `"Bearer " + tok`, FixAction: "migrates Other: parameter tok → provider, 1 caller",
+	}})
+	frags[0].Wrappers = []Wrapper{{Package: "m/httpx", File: "/m/httpx/w.go", Line: 3, Column: 6, Function: "Send", Calls: "SendWithAuth"}}
+	frags[1].Wrappers = frags[0].Wrappers // the test variant
+	inv := Build(frags, Options{Dir: "/m"})
+	assert.Equal(t, 1, inv.Summary.Fixable)
+	assert.Equal(t, 2, inv.Summary.Remaining)
+	assert.Equal(t, 1, inv.Summary.Wrappers)
+	require.Len(t, inv.Wrappers, 1, "a wrapper in a package and its test variant counts once")
+	assert.Equal(t, "httpx/w.go", inv.Wrappers[0].File)
+	assert.Equal(t, "1 of 3 authorization sites migrated (33.3%); 1 of 2 remaining fixable by bearercheck -fix", inv.Summary.Headline())
+	assert.Equal(t, "1 of 1 authorization sites migrated (100%)", Summary{Migrated: 1, Total: 1, Percent: 100}.Headline())
 }

@@ -34,6 +34,7 @@ type Fragment struct {
 	Helpers   []FragmentHelper `json:"helpers,omitempty"`
 	Calls     []FragmentCall   `json:"calls,omitempty"`
 	TaskCalls []FragmentTask   `json:"taskCalls,omitempty"`
+	Wrappers  []Wrapper        `json:"wrappers,omitempty"`
 	// Funcs are the request endpoints of the package's functions that
 	// build or send requests, by function key.
 	Funcs map[string]FuncEndpoints `json:"funcs,omitempty"`
@@ -195,6 +196,7 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 		if d, ok := byPos["bearerheader"][diagKey{s.Value.Pos(), string(s.Kind)}]; ok {
 			fs.Message = d.Message
 			fs.Fix = fixText(fset, d, s.Value, src)
+			fs.FixAction = fixAction(d)
 		}
 		return fs
 	}
@@ -229,6 +231,7 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 		}}
 		if d, ok := byPos["bearerhelper"][diagKey{h.Decl.Name.Pos(), "root-helper"}]; ok {
 			fh.Message = d.Message
+			fh.FixAction = fixAction(d)
 		} else if !h.Summary.Root {
 			fh.Message = FuncName(h.Obj) + " is bearer-only through another helper: it passes " + fh.Token + " on as a Bearer token"
 		}
@@ -264,13 +267,34 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, d
 		}}
 		if d, ok := byPos["taskauth"][diagKey{c.Call.Pos(), "ignored-task"}]; ok {
 			ft.Message = d.Message
+			ft.FixAction = fixAction(d)
 		}
 		fr.TaskCalls = append(fr.TaskCalls, ft)
+	}
+	for _, w := range res.Wrappers {
+		p := pos(w.Decl.Name.Pos())
+		fr.Wrappers = append(fr.Wrappers, Wrapper{
+			Package:  pkgPath,
+			File:     p.Filename,
+			Line:     p.Line,
+			Column:   p.Column,
+			Function: FuncName(w.Obj),
+			Calls:    calleeName(w.Target, pkgPath),
+		})
 	}
 	for fn, e := range res.Endpoints {
 		fr.Funcs[FuncKey(fn)] = FuncEndpoints{Paths: e.Paths, Params: len(e.Params) > 0}
 	}
 	return fr
+}
+
+// fixAction returns what bearercheck -fix does for diagnostic d: the
+// message of its first suggested fix (the one -fix applies), or "".
+func fixAction(d analysis.Diagnostic) string {
+	if len(d.SuggestedFixes) == 0 || len(d.SuggestedFixes[0].TextEdits) == 0 {
+		return ""
+	}
+	return d.SuggestedFixes[0].Message
 }
 
 // fixText returns what the value expression becomes under the offered

@@ -76,9 +76,13 @@ func (md *markdown) headline() {
 	if s.Generated > 0 {
 		remaining += fmt.Sprintf(" (%d in generated code)", s.Generated)
 	}
-	md.printf("%s · %d migrated · %d ignored · %s · %s\n\n", remaining, s.Migrated, s.Ignored,
+	md.printf("%s · %d migrated · %d ignored · %s · %s", remaining, s.Migrated, s.Ignored,
 		plural(s.Helpers, "bearer-only helper", "bearer-only helpers"),
 		plural(s.TaskCalls, "call ignoring an agent task", "calls ignoring an agent task"))
+	if s.Wrappers > 0 {
+		md.printf(" · %s", plural(s.Wrappers, "compatibility wrapper", "compatibility wrappers"))
+	}
+	md.printf("\n\n")
 }
 
 // packages writes the per-package progress table.
@@ -172,7 +176,9 @@ func (md *markdown) site(s Site) string {
 		kind = "**" + kind + "**"
 	}
 	parts := []string{mdCode(position(s.File, s.Line)) + " " + mdFunction(s.Function), kind}
-	if s.Fix != "" {
+	if s.FixAction != "" {
+		parts = append(parts, "fix: "+mdText(s.FixAction))
+	} else if s.Fix != "" {
 		parts = append(parts, "fix: "+mdCode(s.Fix))
 	} else if s.Generated {
 		parts = append(parts, "generated: change the generator")

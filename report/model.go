@@ -24,6 +24,9 @@ type Inventory struct {
 	Helpers []Helper `json:"helpers"`
 	// TaskCalls are calls that ignore an available agent task.
 	TaskCalls []TaskCall `json:"taskCalls"`
+	// Wrappers are the compatibility wrappers a migration left (deprecated,
+	// marked //go:fix inline): not remaining sites, listed apart.
+	Wrappers []Wrapper `json:"wrappers,omitempty"`
 	// Gate is the outcome of the CI gate; nil when no gate flag was given.
 	Gate *Gate `json:"gate,omitempty"`
 	// Run names the module, revision and date of the run, when known.
@@ -50,6 +53,12 @@ type Summary struct {
 	Generated int     `json:"generated"` // remaining sites in generated files (part of Remaining)
 	Helpers   int     `json:"helpers"`   // bearer-only helpers (root and transitive)
 	TaskCalls int     `json:"taskCalls"` // calls that ignore an agent task
+	// Fixable are the remaining sites that bearercheck -fix fixes: K of
+	// Remaining (absent when none).
+	Fixable int `json:"fixable,omitempty"`
+	// Wrappers are the compatibility wrappers a migration left; they are
+	// not sites (absent when none).
+	Wrappers int `json:"wrappers,omitempty"`
 }
 
 // Package is one package's part of the inventory.
@@ -63,21 +72,25 @@ type Package struct {
 
 // Site is one authorization site: remaining, migrated or ignored.
 type Site struct {
-	Analyzer    string   `json:"analyzer"`      // bearerheader (taskauth for task calls)
-	Kind        string   `json:"kind"`          // the diagnostic category: literal-prefix, sprintf, hard-coded-credential, …
-	Package     string   `json:"package"`       // import path
-	File        string   `json:"file"`          // slash-separated, relative to the working directory when below it
-	Line        int      `json:"line"`          // 1-based
-	Column      int      `json:"column"`        // 1-based, in bytes
-	Function    string   `json:"function"`      // enclosing function: F, T.M, (*T).M; "" at package level
-	Endpoints   []string `json:"endpoints"`     // URL paths, variable parts as {}; empty when unknown
-	Message     string   `json:"message"`       // the diagnostic message (never holds a credential)
-	Value       string   `json:"value"`         // the normalised value expression, credentials redacted
-	Fix         string   `json:"fix,omitempty"` // the replacement text of the offered fix, if any
-	Generated   bool     `json:"generated,omitempty"`
-	Reason      string   `json:"reason,omitempty"` // for an ignored site: the directive's reason
-	Task        string   `json:"task,omitempty"`   // an agent task available in the function, as written
-	Fingerprint string   `json:"fingerprint"`      // stable identity for the baseline (see fingerprint.go)
+	Analyzer  string   `json:"analyzer"`      // bearerheader (taskauth for task calls)
+	Kind      string   `json:"kind"`          // the diagnostic category: literal-prefix, sprintf, hard-coded-credential, …
+	Package   string   `json:"package"`       // import path
+	File      string   `json:"file"`          // slash-separated, relative to the working directory when below it
+	Line      int      `json:"line"`          // 1-based
+	Column    int      `json:"column"`        // 1-based, in bytes
+	Function  string   `json:"function"`      // enclosing function: F, T.M, (*T).M; "" at package level
+	Endpoints []string `json:"endpoints"`     // URL paths, variable parts as {}; empty when unknown
+	Message   string   `json:"message"`       // the diagnostic message (never holds a credential)
+	Value     string   `json:"value"`         // the normalised value expression, credentials redacted
+	Fix       string   `json:"fix,omitempty"` // the replacement text of the offered fix, if any
+	// FixAction says what bearercheck -fix does here (the offered fix's
+	// message: "migrates newRequest: field c.token → provider, …"); ""
+	// when there is no fix.
+	FixAction   string `json:"fixAction,omitempty"`
+	Generated   bool   `json:"generated,omitempty"`
+	Reason      string `json:"reason,omitempty"` // for an ignored site: the directive's reason
+	Task        string `json:"task,omitempty"`   // an agent task available in the function, as written
+	Fingerprint string `json:"fingerprint"`      // stable identity for the baseline (see fingerprint.go)
 }
 
 // Helper is a bearer-only helper with its callers.
@@ -92,6 +105,9 @@ type Helper struct {
 	Message   string   `json:"message"`   // the bearerhelper message for roots; a description otherwise
 	Endpoints []string `json:"endpoints"` // endpoints reached through it (its own and its callers')
 	Callers   []Caller `json:"callers"`   // by package, file and line
+	// FixAction says what bearercheck -fix does to the helper; "" when
+	// there is no fix.
+	FixAction string `json:"fixAction,omitempty"`
 	// Fingerprint is the helper's stable identity (package, function and
 	// token; not its position), for SARIF partialFingerprints.
 	Fingerprint string `json:"fingerprint"`
@@ -110,16 +126,31 @@ type Caller struct {
 // TaskCall is a call to a bearer-only helper (or bearer API) that ignores an
 // agent task available in the calling function.
 type TaskCall struct {
-	Package     string   `json:"package"`
-	File        string   `json:"file"`
-	Line        int      `json:"line"`
-	Column      int      `json:"column"`
-	Function    string   `json:"function"`
-	Callee      string   `json:"callee"`
-	Task        string   `json:"task"`
-	Endpoints   []string `json:"endpoints"`
-	Message     string   `json:"message"`
-	Fingerprint string   `json:"fingerprint"`
+	Package   string   `json:"package"`
+	File      string   `json:"file"`
+	Line      int      `json:"line"`
+	Column    int      `json:"column"`
+	Function  string   `json:"function"`
+	Callee    string   `json:"callee"`
+	Task      string   `json:"task"`
+	Endpoints []string `json:"endpoints"`
+	Message   string   `json:"message"`
+	// FixAction says what bearercheck -fix does to the call; "" when
+	// there is no fix.
+	FixAction   string `json:"fixAction,omitempty"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// Wrapper is a compatibility wrapper: an exported function whose
+// signature the migration changed, kept as a deprecated //go:fix inline
+// wrapper of its provider-taking replacement.
+type Wrapper struct {
+	Package  string `json:"package"`
+	File     string `json:"file"`
+	Line     int    `json:"line"`
+	Column   int    `json:"column"`
+	Function string `json:"function"` // F, T.M, (*T).M
+	Calls    string `json:"calls"`    // the function it calls, as the report names functions
 }
 
 // Gate is the outcome of the CI gate.

@@ -52,9 +52,14 @@ func Render(w io.Writer, inv *Inventory, format string) error {
 }
 
 // Headline is the summary's headline, the same in every format:
-// "N of M authorization sites migrated (P%)".
+// "N of M authorization sites migrated (P%)", followed, while sites
+// remain, by "; K of R remaining fixable by bearercheck -fix".
 func (s Summary) Headline() string {
-	return fmt.Sprintf("%d of %d authorization sites migrated (%s%%)", s.Migrated, s.Total, formatPercent(s.Percent))
+	h := fmt.Sprintf("%d of %d authorization sites migrated (%s%%)", s.Migrated, s.Total, formatPercent(s.Percent))
+	if s.Remaining > 0 {
+		h += fmt.Sprintf("; %d of %d remaining fixable by bearercheck -fix", s.Fixable, s.Remaining)
+	}
+	return h
 }
 
 // isCredential reports whether a site of this kind is a hard-coded

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -37,8 +38,8 @@ func writeText(w io.Writer, inv *Inventory) error {
 				}
 				t.printf("    %d:%d  %s  %s%s\n", site.Line, site.Column, functionOrPackage(site.Function), site.Kind, endpoints(site.Endpoints))
 				t.printf("        %s\n", site.Message)
-				if site.Fix != "" {
-					t.printf("        fix: %s\n", oneLine(site.Fix))
+				if fix := cmp.Or(site.FixAction, site.Fix); fix != "" {
+					t.printf("        fix: %s\n", oneLine(fix))
 				}
 			}
 		}
@@ -52,6 +53,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 				kind = "root"
 			}
 			t.printf("  %s:%d:%d  %s.%s  (%s; token: %s)%s\n", h.File, h.Line, h.Column, lastElem(h.Package), h.Function, kind, h.Token, endpoints(h.Endpoints))
+			if h.FixAction != "" {
+				t.printf("      fix: %s\n", oneLine(h.FixAction))
+			}
 			for _, c := range h.Callers {
 				t.printf("      called by %s:%d:%d  %s.%s%s\n", c.File, c.Line, c.Column, lastElem(c.Package), functionOrPackage(c.Function), endpoints(c.Endpoints))
 			}
@@ -62,6 +66,16 @@ func writeText(w io.Writer, inv *Inventory) error {
 		t.printf("Calls that ignore an agent task (%d):\n", len(inv.TaskCalls))
 		for _, c := range inv.TaskCalls {
 			t.printf("  %s:%d:%d  %s.%s calls %s, ignoring %s%s\n", c.File, c.Line, c.Column, lastElem(c.Package), c.Function, c.Callee, c.Task, endpoints(c.Endpoints))
+			if c.FixAction != "" {
+				t.printf("      fix: %s\n", oneLine(c.FixAction))
+			}
+		}
+		t.printf("\n")
+	}
+	if len(inv.Wrappers) > 0 {
+		t.printf("Compatibility wrappers, not sites (%d):\n", len(inv.Wrappers))
+		for _, w := range inv.Wrappers {
+			t.printf("  %s:%d:%d  %s.%s calls %s\n", w.File, w.Line, w.Column, lastElem(w.Package), w.Function, w.Calls)
 		}
 		t.printf("\n")
 	}
@@ -84,6 +98,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 	}
 	if s.Ignored > 0 {
 		extra = append(extra, fmt.Sprintf("%d ignored", s.Ignored))
+	}
+	if s.Wrappers > 0 {
+		extra = append(extra, plural(s.Wrappers, "compatibility wrapper", "compatibility wrappers"))
 	}
 	if len(extra) > 0 {
 		t.printf("; %s", strings.Join(extra, ", "))

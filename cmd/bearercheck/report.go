@@ -34,7 +34,8 @@ const reportUsage = `usage: bearercheck report [flags] [packages]
 Report writes the migration inventory of the packages (default ./...):
 the remaining bearer sites grouped by package, file and endpoint, the
 bearer-only helpers and their callers, the calls that ignore an agent task,
-and "N of M authorization sites migrated (P%%)". It is also the CI gate.
+and "N of M authorization sites migrated (P%%); K of R remaining fixable by
+bearercheck -fix". It is also the CI gate.
 
 Exit status: 0 pass, 1 a gate failed, 2 could not analyse (a usage or
 configuration error, or a package that does not load or type-check).
