@@ -146,6 +146,7 @@ func TestExternalFiles(t *testing.T) {
 	out := string(render(t, inv, "sarif"))
 	assert.NotContains(t, out, "github.com/sdk/go@v1.2.3/client/c.go", "a dependency's file has no %SRCROOT% URI")
 	assert.Contains(t, out, "file:///elsewhere/z.go")
+}
 
 // TestBuildFixable: K of R counts the remaining sites -fix fixes; a
 // compatibility wrapper is listed and counted apart, not as a site; the
