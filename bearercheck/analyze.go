@@ -125,6 +125,10 @@ type TaskCall struct {
 	FuncObj *types.Func
 	// Generated is set for calls in generated files.
 	Generated bool
+	// Reroute is set for a call of an API that is already migrated
+	// (Callee is no bearer-only helper): how the call can carry the
+	// task's provider.
+	Reroute *Reroute
 }
 
 // Avail is a value available in a function: a variable or a direct field of
@@ -199,6 +203,7 @@ type pkgAnalysis struct {
 	importedFuncs  map[*types.Func]*FuncSummary
 	importedFields map[*types.Var]*ResultSummary
 	taskTypes      map[*types.TypeName]bool // whether each is an agent task type; not written once done
+	reroutes       map[*types.Func]*Reroute // see reroute; not written once done
 	bearerAPIs     map[*types.Func]bool     // whether each is in the bearer-by-API table; not written once done
 
 	// While summaries are computed: the function being visited, and for
@@ -235,6 +240,7 @@ func Analyze(p *Package) *Result {
 		importedFuncs:  map[*types.Func]*FuncSummary{},
 		importedFields: map[*types.Var]*ResultSummary{},
 		taskTypes:      map[*types.TypeName]bool{},
+		reroutes:       map[*types.Func]*Reroute{},
 		bearerAPIs:     map[*types.Func]bool{},
 		accCache:       map[*fnCtx]map[*types.Var][]accOp{},
 		headerFields:   map[*types.Var]bool{},
@@ -380,7 +386,7 @@ func (a *pkgAnalysis) mayMatter() bool {
 		if !ok || fn.Pkg() == a.pkg.Types {
 			continue
 		}
-		if s := a.summary(fn); a.isBearerAPI(fn) || s != nil && !s.onlyPaths() {
+		if s := a.summary(fn); a.isBearerAPI(fn) || s != nil && !s.onlyPaths() || a.reroute(fn) != nil {
 			return true
 		}
 	}
@@ -732,7 +738,10 @@ type fnVisit struct {
 	sites     []*Site
 	rets      []*Site // bearer values returned, built here
 	calls     []*ast.CallExpr
-	others    bool // the function writes another scheme too
+	// reroutes are the calls of migrated APIs that can carry a task's
+	// provider (see Reroute).
+	reroutes []*ast.CallExpr
+	others   bool // the function writes another scheme too
 }
 
 func (v *fnVisit) addSite(site *Site) {
@@ -895,6 +904,9 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 	}
 	cs := a.summary(fn)
 	if cs == nil {
+		if a.reroute(fn) != nil && !a.viaWithAuth(call) {
+			vis.reroutes = append(vis.reroutes, call)
+		}
 		return
 	}
 	if cs.Scheme != nil {
@@ -957,7 +969,7 @@ func siteKind(v Value) Kind {
 func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, vis *fnVisit, r *Result) {
 	sites, calls := vis.sites, vis.calls
 	var task *Avail // needed for sites and calls only
-	if len(sites) > 0 || len(calls) > 0 {
+	if len(sites) > 0 || len(calls) > 0 || len(vis.reroutes) > 0 {
 		task = a.findAvail(f, a.isTask)
 	}
 	var provider *Avail
@@ -983,6 +995,13 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, vis *fnVisit, r *Result) 
 		}
 		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
 		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen})
+	}
+	for _, call := range vis.reroutes {
+		if a.derivesFromTask(call, f, task) {
+			continue
+		}
+		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen, Reroute: a.reroute(fn)})
 	}
 }
 

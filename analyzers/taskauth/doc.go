@@ -14,6 +14,15 @@
 // from the task. Calls that pass the task, or an AuthProvider derived from
 // it, are not reported; functions without a task never are.
 //
+// Migrated code is checked too, so that a migration does not hide a task
+// that is still ignored: a call of a function F that has a provider-taking
+// variant FWithAuth (the shape bearercheck -fix leaves: the same
+// signature with token parameters taking an AuthProvider), or of a method
+// of a client type that has WithAuth(p) *T (a shallow copy with another
+// provider), is reported when it ignores the task, unless its receiver is
+// already a WithAuth call. The fix passes the task's provider when the task
+// is not nil, and the previous credential otherwise.
+//
 // Agent task types are configured with agent-task-types (default: a type
 // named AgentTask or whose name ends in AgentTask). A header written in the
 // function itself is reported once, by bearerheader, whose message names

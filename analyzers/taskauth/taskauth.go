@@ -29,14 +29,21 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 func run(pass *analysis.Pass, res *bearercheck.Result) {
 	for _, c := range res.TaskCalls {
 		name := bearerdetect.Describe(c.Callee, pass.Pkg)
+		what, way, related := "bearer-only helper "+name, "pass an AuthProvider for the task", name+" only understands raw bearer tokens"
+		switch r := c.Reroute; {
+		case r != nil && r.Variant != nil:
+			what, way, related = name, "call "+r.Variant.Name()+" with the task's provider", name+" takes a raw token"
+		case r != nil:
+			what, way, related = name, "call it through WithAuth with the task's provider", name+" sends its client's provider"
+		}
 		pass.Report(analysis.Diagnostic{
 			Pos:      c.Call.Pos(),
 			End:      c.Call.End(),
 			Category: "ignored-task",
 			Message: bearerdetect.Message(
-				fmt.Sprintf("call to bearer-only helper %s ignores agent task %s", name, c.Task.Expr),
-				"pass an AuthProvider for the task", c.Generated),
-			Related: []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: name + " only understands raw bearer tokens"}},
+				fmt.Sprintf("call to %s ignores agent task %s", what, c.Task.Expr),
+				way, c.Generated),
+			Related: []analysis.RelatedInformation{{Pos: c.Callee.Pos(), Message: related}},
 		})
 	}
 }
