@@ -114,6 +114,9 @@ func TestJSONSchemaDocumentsModel(t *testing.T) {
 		var fields, always []string
 		for f := range typ.Fields() {
 			name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "-" {
+				continue // not in the JSON
+			}
 			fields = append(fields, name)
 			if opts != "omitempty" {
 				always = append(always, name)

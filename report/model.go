@@ -40,6 +40,23 @@ type Inventory struct {
 type Tool struct {
 	Name    string `json:"name"`    // "bearercheck"
 	Version string `json:"version"` // module version, or "(devel)"
+	// Rules describe the reporting analyzers (SARIF's rules); they are
+	// not part of the JSON inventory.
+	Rules Rules `json:"-"`
+}
+
+// Rules are the reporting analyzers that report each kind of entry.
+type Rules struct {
+	Site, Helper, TaskCall Rule
+}
+
+// All returns the rules in the order of the analyzers.
+func (r Rules) All() []Rule { return []Rule{r.Site, r.Helper, r.TaskCall} }
+
+// Rule describes a reporting analyzer: its name, its Doc ("title" line,
+// then the body) and the URL of its documentation.
+type Rule struct {
+	Name, Doc, URL string
 }
 
 // Summary is the headline: Migrated of Total authorization sites migrated.

@@ -109,7 +109,7 @@ func TestGoldenSample(t *testing.T) {
 func emptyInventory() *Inventory {
 	return &Inventory{
 		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: "bearercheck", Version: "v1.2.3"},
+		Tool:          Tool{Name: "bearercheck", Version: "v1.2.3", Rules: testRules()},
 		Summary:       Summary{Percent: 100},
 	}
 }

@@ -54,7 +54,7 @@ func sampleInventory() *Inventory {
 	}
 	return &Inventory{
 		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: "bearercheck", Version: "(devel)"},
+		Tool:          Tool{Name: "bearercheck", Version: "(devel)", Rules: testRules()},
 		Summary:       summary(2, 7, 1, 1, 3, 2),
 		Packages: []Package{
 			{Path: mod + "/admin", Summary: summary(0, 5, 1, 1, 1, 0), Sites: admin, Ignored: []Site{ignored}},

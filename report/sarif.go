@@ -8,12 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/analyzers/bearerhelper"
-	"github.com/bearercheck/bearercheck/analyzers/taskauth"
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"golang.org/x/mod/semver"
-	"golang.org/x/tools/go/analysis"
 )
 
 // The SARIF output's fixed vocabulary.
@@ -64,15 +60,18 @@ func sarifLog(inv *Inventory) (*sarif.Report, error) {
 		driver.WithSemanticVersion(strings.TrimPrefix(inv.Tool.Version, "v"))
 	}
 	rules := make(map[string]int)
-	for _, a := range analyzers.New(nil).Reporting() {
-		rules[a.Name] = len(driver.Rules)
-		driver.AddRule(sarifRule(a))
+	for _, r := range inv.Tool.Rules.All() {
+		if r.Name == "" {
+			continue // no rules given
+		}
+		rules[r.Name] = len(driver.Rules)
+		driver.AddRule(sarifRule(r))
 	}
 	run := sarif.NewRun().
 		WithTool(sarif.NewTool().WithDriver(driver)).
 		WithColumnKind("utf16CodeUnits").
 		WithProperties(sarif.NewPropertyBag().Add("summary", inv.Summary))
-	rr := &sarifRun{run: run, rules: rules}
+	rr := &sarifRun{run: run, rules: rules, ids: inv.Tool.Rules}
 
 	for _, p := range inv.Packages {
 		for _, s := range p.Sites {
@@ -110,7 +109,7 @@ func sarifLog(inv *Inventory) (*sarif.Report, error) {
 
 // sarifRule describes an analyzer: its title, its doc's first paragraph,
 // the whole doc as help (text and markdown), and its URL.
-func sarifRule(a *analysis.Analyzer) *sarif.ReportingDescriptor {
+func sarifRule(a Rule) *sarif.ReportingDescriptor {
 	title, body, _ := strings.Cut(a.Doc, "\n")
 	title = strings.TrimPrefix(title, a.Name+": ")
 	body = strings.TrimSpace(body)
@@ -130,7 +129,8 @@ func sarifRule(a *analysis.Analyzer) *sarif.ReportingDescriptor {
 type sarifRun struct {
 	run   *sarif.Run
 	rules map[string]int // rule ID → index
-	cwe   bool           // a result refers to the CWE taxonomy
+	ids   Rules
+	cwe   bool // a result refers to the CWE taxonomy
 }
 
 // result starts a result of the analyzer's rule at a position.
@@ -171,7 +171,7 @@ func (rr *sarifRun) site(s Site) error {
 // helper reports a root helper at its declaration, with its callers as
 // related locations.
 func (rr *sarifRun) helper(h Helper) {
-	r := rr.result(bearerhelper.Name, h.Message, h.Fingerprint, h.Package, h.File, h.Line, h.Column, h.Function)
+	r := rr.result(rr.ids.Helper.Name, h.Message, h.Fingerprint, h.Package, h.File, h.Line, h.Column, h.Function)
 	for i, c := range h.Callers {
 		msg := "called by " + c.Function
 		if c.Function == "" {
@@ -187,7 +187,7 @@ func (rr *sarifRun) helper(h Helper) {
 }
 
 func (rr *sarifRun) taskCall(t TaskCall) {
-	rr.result(taskauth.Name, t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
+	rr.result(rr.ids.TaskCall.Name, t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
 }
 
 // fileURI is a relative slash-separated path as a relative URI reference.

@@ -9,6 +9,7 @@ import (
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
 )
 
 // validateSARIF parses out and validates it against the SARIF 2.1.0 schema.
@@ -118,4 +119,12 @@ func TestSARIFUnknownAnalyzer(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown analyzer "nosuch"`)
 	assert.Zero(t, b.Len(), "nothing written on an error")
+}
+
+// testRules describes the analyzers as the command does
+// (internal/inventory.Rules).
+func testRules() Rules {
+	s := analyzers.New(nil)
+	rule := func(a *analysis.Analyzer) Rule { return Rule{Name: a.Name, Doc: a.Doc, URL: a.URL} }
+	return Rules{Site: rule(s.BearerHeader), Helper: rule(s.BearerHelper), TaskCall: rule(s.TaskAuth)}
 }

@@ -136,14 +136,29 @@ func packageDir(pass *analysis.Pass) string {
 	return ""
 }
 
+// Reported is a reporting analyzer's result: the diagnostic it reported
+// for each finding of the base's result, by the finding (a
+// *bearercheck.Site, *bearercheck.Helper or *bearercheck.TaskCall). The
+// inventory (internal/inventory) takes its messages and fixes from here,
+// by identity, never by matching positions.
+type Reported map[any]Diagnostic
+
+// Diagnostic is a diagnostic and the analyzer that reported it.
+type Diagnostic struct {
+	Analyzer string
+	analysis.Diagnostic
+}
+
 // NewReporter returns a reporting analyzer: it reads base's result and
-// hands it to report. doc is the analyzer's doc.go, whose "# Analyzer name"
-// section becomes its Doc. kind is the kind of finding it reports: it also
-// reports the problems of the ignore directives whose DirectiveKind is
-// kind, so that with every analyzer enabled (nogo, golangci-lint) each is
-// reported once. Which analyzer reports a problem when some are disabled
-// is the output layer's choice (internal/output.DirectiveReporter).
-func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Finding, report func(*analysis.Pass, *bearercheck.Result)) *analysis.Analyzer {
+// hands it to report, which reports each finding's diagnostic through
+// its third argument. doc is the analyzer's doc.go, whose "# Analyzer
+// name" section becomes its Doc. kind is the kind of finding it reports:
+// it also reports the problems of the ignore directives whose
+// DirectiveKind is kind, so that with every analyzer enabled (nogo,
+// golangci-lint) each is reported once. Which analyzer reports a problem
+// when some are disabled is the output layer's choice
+// (internal/output.DirectiveReporter).
+func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Finding, report func(*analysis.Pass, *bearercheck.Result, func(finding any, d analysis.Diagnostic))) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      docs.Extract(doc, name),
@@ -152,15 +167,20 @@ func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Fin
 		// Findings of a package that does not type-check are reported
 		// too; the driver reports its type errors.
 		RunDespiteErrors: true,
+		ResultType:       reflect.TypeFor[Reported](),
 		Run: func(pass *analysis.Pass) (any, error) {
 			res := pass.ResultOf[base].(*bearercheck.Result)
-			report(pass, res)
+			reported := Reported{}
+			report(pass, res, func(finding any, d analysis.Diagnostic) {
+				reported[finding] = Diagnostic{name, d}
+				pass.Report(d)
+			})
 			for _, d := range res.Directives {
 				if DirectiveKind(d) == kind {
 					ReportDirective(pass, d)
 				}
 			}
-			return nil, nil
+			return reported, nil
 		},
 	}
 }

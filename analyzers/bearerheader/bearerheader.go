@@ -27,7 +27,7 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingSite, run)
 }
 
-func run(pass *analysis.Pass, res *bearercheck.Result) {
+func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis.Diagnostic)) {
 	fx := fixes.New(pass, res)
 	for _, s := range res.Sites {
 		d := analysis.Diagnostic{
@@ -40,7 +40,7 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 		if fn := s.Val.Helper; fn != nil && s.Kind == bearercheck.KindHelper {
 			d.Related = []analysis.RelatedInformation{{Pos: fn.Pos(), Message: bearerdetect.Describe(fn, pass.Pkg) + " returns a bearer value"}}
 		}
-		pass.Report(d)
+		report(s, d)
 	}
 }
 

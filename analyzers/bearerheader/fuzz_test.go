@@ -82,7 +82,7 @@ func report(t *testing.T, src string) (*typecheck.Package, []analysis.Diagnostic
 			diags = append(diags, d)
 		},
 	}
-	run(pass, res)
+	run(pass, res, func(_ any, d analysis.Diagnostic) { pass.Report(d) })
 	return p, diags
 }
 

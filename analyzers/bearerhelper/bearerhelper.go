@@ -27,7 +27,7 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingHelper, run)
 }
 
-func run(pass *analysis.Pass, res *bearercheck.Result) {
+func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis.Diagnostic)) {
 	for _, h := range res.Helpers {
 		if !h.Summary.Root {
 			continue // bearer-only only through another helper
@@ -38,7 +38,7 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 			// branch is still to migrate.
 			what = "hard-codes the Bearer scheme for one of its auth types: it sends"
 		}
-		pass.Report(analysis.Diagnostic{
+		report(h, analysis.Diagnostic{
 			Pos:      h.Decl.Name.Pos(),
 			End:      h.Decl.Name.End(),
 			Category: "root-helper",
@@ -80,6 +80,13 @@ func source(h *bearercheck.Helper) string {
 		parts = append(parts, "the result of "+c)
 	}
 	return strings.Join(parts, " and ")
+}
+
+// TransitiveMessage describes a helper that is bearer-only only through
+// another helper, named name: it is not reported (the root is), but the
+// inventory lists it.
+func TransitiveMessage(name string, h *bearercheck.Helper) string {
+	return name + " is bearer-only through another helper: it passes " + source(h) + " on as a Bearer token"
 }
 
 // TokenSource names where a helper's token comes from, as the diagnostic

@@ -26,7 +26,7 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 	return bearerdetect.NewReporter(base, Name, doc, bearercheck.FindingTaskCall, run)
 }
 
-func run(pass *analysis.Pass, res *bearercheck.Result) {
+func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis.Diagnostic)) {
 	for _, c := range res.TaskCalls {
 		name := bearerdetect.Describe(c.Callee, pass.Pkg)
 		what, way, related := "bearer-only helper "+name, "pass an AuthProvider for the task", name+" only understands raw bearer tokens"
@@ -36,7 +36,7 @@ func run(pass *analysis.Pass, res *bearercheck.Result) {
 		case r != nil:
 			what, way, related = name, "call it through WithAuth with the task's provider", name+" sends its client's provider"
 		}
-		pass.Report(analysis.Diagnostic{
+		report(c, analysis.Diagnostic{
 			Pos:      c.Call.Pos(),
 			End:      c.Call.End(),
 			Category: "ignored-task",

@@ -19,6 +19,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
+	"github.com/bearercheck/bearercheck/internal/inventory"
 	"github.com/bearercheck/bearercheck/report"
 )
 
@@ -164,7 +165,7 @@ func runReport(args []string) int {
 		Options:   opts,
 		Cache:     f.cache,
 	}
-	report.Keep(&dcfg)
+	inventory.Keep(&dcfg)
 	res, err := driver.Run(dcfg)
 	prog.done()
 	if err != nil {
@@ -188,7 +189,7 @@ func runReport(args []string) int {
 		return fail("could not analyse every package: no report, and no gate passes")
 	}
 
-	inv := report.Build(report.Fragments(res), report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version()}, Modules: modules(res)})
+	inv := report.Build(inventory.Fragments(res), report.Options{Dir: cwd, Tool: report.Tool{Name: "bearercheck", Version: version(), Rules: inventory.Rules(suite)}, Modules: modules(res)})
 	if f.history != "" {
 		inv.Run = &report.Run{Module: mainModule(res, cwd), Revision: revision(cwd), Date: runDate()}
 		inv.History = history

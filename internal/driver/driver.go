@@ -147,6 +147,9 @@ type Package struct {
 	Files []string
 	// Diagnostics are the diagnostics of each analyzer, by name.
 	Diagnostics map[string][]analysis.Diagnostic
+	// Results are the results of the root analyzers, by name, while
+	// Config.Keep runs (nil after: results hold syntax).
+	Results map[string]any
 	// Errors are the errors of this package's actions.
 	Errors []error
 }
@@ -197,9 +200,12 @@ func Run(cfg Config) (*Result, error) {
 					base, _ = act.Result.(*bearercheck.Result)
 				} else if act.IsRoot {
 					rp.Diagnostics[act.Analyzer.Name] = act.Diagnostics
+					rp.Results[act.Analyzer.Name] = act.Result
 				}
 			}
-			return cfg.Keep(rp, base)
+			kept := cfg.Keep(rp, base)
+			rp.Results = nil
+			return kept
 		},
 	}
 	ecfg.Planned = cfg.Planned
@@ -279,6 +285,7 @@ func newPackage(p *packages.Package) *Package {
 		Fset:        p.Fset,
 		Files:       p.CompiledGoFiles,
 		Diagnostics: map[string][]analysis.Diagnostic{},
+		Results:     map[string]any{},
 	}
 	if p.Module != nil {
 		rp.Module, rp.ModulePath, rp.ModuleVersion = p.Module.Dir, p.Module.Path, p.Module.Version

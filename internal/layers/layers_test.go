@@ -35,3 +35,20 @@ func TestCoreReadsNoConfigurationSource(t *testing.T) {
 		t.Errorf("bearercheck depends on %s", deps[i])
 	}
 }
+
+// TestReportIsDataInRenderOut checks that package report depends on
+// neither the engine, the driver nor the analyzers: it is handed plain
+// data (fragments made by internal/inventory) and renders it.
+func TestReportIsDataInRenderOut(t *testing.T) {
+	for _, dep := range list(t, `{{join .Deps " "}}`, "report") {
+		for _, banned := range []string{"internal/engine", "internal/driver", "internal/inventory", "analyzers", "golang.org/x/tools/go/analysis"} {
+			p := banned
+			if !strings.Contains(banned, ".") {
+				p = module + banned
+			}
+			if dep == p || strings.HasPrefix(dep, p+"/") {
+				t.Errorf("report depends on %s", dep)
+			}
+		}
+	}
+}

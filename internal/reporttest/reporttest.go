@@ -10,6 +10,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
+	"github.com/bearercheck/bearercheck/internal/inventory"
 	"github.com/bearercheck/bearercheck/report"
 )
 
@@ -37,7 +38,7 @@ func Build(t testing.TB, dir string, patterns ...string) *report.Inventory {
 		Options:   opts,
 		Cache:     "off",
 	}
-	report.Keep(&cfg)
+	inventory.Keep(&cfg)
 	res, err := driver.Run(cfg)
 	if err != nil {
 		t.Fatalf("analysing %s: %v", dir, err)
@@ -51,5 +52,5 @@ func Build(t testing.TB, dir string, patterns ...string) *report.Inventory {
 	if t.Failed() {
 		t.FailNow()
 	}
-	return report.Build(report.Fragments(res), report.Options{Dir: dir, Tool: report.Tool{Name: "bearercheck", Version: "(devel)"}})
+	return report.Build(inventory.Fragments(res), report.Options{Dir: dir, Tool: report.Tool{Name: "bearercheck", Version: "(devel)", Rules: inventory.Rules(suite)}})
 }
