@@ -31,17 +31,18 @@ type Text struct {
 
 // Print prints one finding.
 func (t *Text) Print(f *Finding) {
-	t.print(f.Fset, f.Pos, f.End, f.Message+" ("+f.Analyzer+")")
+	t.print(f.Fset, f.Pos, f.End, "", f.Message+" ("+f.Analyzer+")")
 	for _, rel := range f.Related {
-		t.print(f.Fset, rel.Pos, rel.End, "\t"+rel.Message)
+		t.print(f.Fset, rel.Pos, rel.End, "\t", rel.Message) // the tab marks related information
 	}
 }
 
-func (t *Text) print(fset *token.FileSet, pos, end token.Pos, msg string) {
+// print prints msg, escaped, after indent, which is not.
+func (t *Text) print(fset *token.FileSet, pos, end token.Pos, indent, msg string) {
 	posn := fset.Position(pos)
 	where := posn
 	where.Filename = RelPath(t.Dir, posn.Filename)
-	fmt.Fprintf(t.W, "%s: %s\n", escape.String(where.String()), escape.String(msg))
+	fmt.Fprintf(t.W, "%s: %s%s\n", escape.String(where.String()), indent, escape.String(msg))
 	if t.Context < 0 || !posn.IsValid() || !t.Secrets.Known(posn.Filename) {
 		return // no context from a file whose credentials are not known
 	}
