@@ -32,6 +32,23 @@ type Package struct {
 	ImportedField func(*types.Var) *ResultSummary
 }
 
+// pending reports whether a function is still to be visited.
+func pending(dirty map[*fnCtx]bool) bool {
+	for _, d := range dirty {
+		if d {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxRounds caps the rounds of the fixed point over a package's function
+// summaries (helpers calling helpers within the package). Each round
+// revisits only the functions whose callees' summaries changed, so a chain
+// of n helpers converges in about n rounds; the cap bounds the work on
+// pathological input, and hitting it is recorded (Result.Unconverged).
+const MaxRounds = 10
+
 // Result is everything the core found in a package, in source order. It
 // is computed once and never changes: analyzers that share it only read it.
 type Result struct {
@@ -61,6 +78,12 @@ type Result struct {
 	// Wrappers are the compatibility wrappers a migration left: not
 	// sites, counted apart (see Wrapper).
 	Wrappers []*Wrapper
+	// Unconverged is set when the fixed point of the package's function
+	// summaries stopped at MaxRounds with functions still to revisit: a
+	// helper reached only through a longer chain of helpers in the
+	// package may then be missed. Tests require it never to be set on the
+	// fixtures (TestFixedPointConverges).
+	Unconverged bool
 	// MigrationErr is a configured token-adapter or provider-type that
 	// exists but does not fit: a configuration error naming the key.
 	MigrationErr error
@@ -269,7 +292,12 @@ func Analyze(p *Package) *Result {
 	for _, f := range a.funcs {
 		dirty[f] = !f.exempt
 	}
-	for round := 0; round < 10 && len(dirty) > 0; round++ {
+	unconverged := false
+	for round := 0; pending(dirty); round++ {
+		if round == MaxRounds {
+			unconverged = true // summaries may be missing facts: see Result.Unconverged
+			break
+		}
 		a.reset()
 		next := map[*fnCtx]bool{}
 		for _, f := range a.funcs {
@@ -308,7 +336,7 @@ func Analyze(p *Package) *Result {
 	a.cur, a.readers, a.visited, a.pendingReaders = nil, nil, nil, nil
 
 	a.reset()
-	r := &Result{Summaries: a.local, a: a}
+	r := &Result{Summaries: a.local, Unconverged: unconverged, a: a}
 	a.endpoints(r)
 	for _, f := range a.funcs {
 		if !f.exempt {
