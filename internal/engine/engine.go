@@ -31,6 +31,7 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"maps"
 	"net/url"
 	"os"
 	"reflect"
@@ -71,8 +72,10 @@ type Config struct {
 	// goroutines.
 	Keep func(pkg *packages.Package, actions []*checker.Action) any
 	// Cache, when set, holds what earlier runs computed: a package whose
-	// files, configuration and imports are unchanged is not analysed
-	// again, and its diagnostics, errors and facts come from the cache.
+	// files and configuration are unchanged, and whose imports are
+	// unchanged as it observes them (their export data and facts), is
+	// not analysed again, and its diagnostics, errors and facts come
+	// from the cache.
 	Cache *Cache
 	// Salt is hashed into every cache key: the tool's build (ToolID)
 	// and the configuration that applies to every package.
@@ -91,8 +94,9 @@ type Config struct {
 	// GOMAXPROCS when zero.
 	Workers int
 	// Planned, when set, is told how many packages will be analysed from
-	// source (the rest come from the cache, or are only type-checked),
-	// before any is.
+	// source for certain (the rest come from the cache, or are only
+	// type-checked, or are analysed because what they import changed for
+	// them), before any is.
 	Planned func(analyse, total int)
 }
 
@@ -103,9 +107,9 @@ type Result struct {
 	// Kept holds what Config.Keep returned for each root package.
 	Kept map[*packages.Package]any
 	// Analysed, Typed, Read and Cached count the packages analysed from
-	// source, only type-checked from source (for an importer, their facts
-	// from the cache), whose types were read from cached export data (for
-	// an importer), and taken from the cache without loading.
+	// source, and those taken from the cache: type-checked from source
+	// (declarations only, for an importer or NeedTypes), with their types
+	// read from cached export data (for an importer), and not loaded.
 	Analysed, Typed, Read, Cached int
 }
 
@@ -154,12 +158,12 @@ func Analyze(cfg Config) (*Result, error) {
 	e.run()
 	res := &Result{Graph: &checker.Graph{Roots: roots}, Kept: e.kept}
 	for _, n := range e.order {
-		switch n.mode {
-		case full:
+		switch {
+		case n.mode == full:
 			res.Analysed++
-		case shallow:
+		case n.typesFrom == fromSource:
 			res.Typed++
-		case exported:
+		case n.typesFrom == fromExport:
 			res.Read++
 		default:
 			res.Cached++
@@ -212,15 +216,17 @@ type node struct {
 	imports []*node
 	actions []*action // in an order where requirements come first
 
-	// exportWanted is set for the imports of the packages asked for: the
-	// packages whose types an edited package needs, whose cache entry
-	// keeps export data (writing it for every dependency would cost a
-	// cold run on ../shared/corpus about 9% more CPU, for packages no edit needs).
-	exportWanted bool
-
-	// lazyFacts are the cached facts of a node restored from the cache or
-	// read from export data, looked up by object path (see lazyFact).
+	// lazyFacts are the cached facts of a node restored from the cache,
+	// looked up by object path (see lazyFact).
 	lazyFacts []factEntry
+
+	// A restored node's types, when something needs them (ensureTypes).
+	typesOnce sync.Once
+	typesFrom typesFrom
+
+	// depSet is n and its transitive imports (see depsOf).
+	depOnce sync.Once
+	depSet  map[*node]bool
 
 	// full is the package type-checked with its function bodies, while
 	// it is loaded for analysis (see load); nil otherwise.
@@ -228,21 +234,26 @@ type node struct {
 
 	// While scheduling (see run).
 	importers []*node // nodes that import this one
-	needTypes int     // imports not yet type-checked
-	needFacts int     // imports not yet finished, and its own types
+	needTypes int     // imports not yet type-checked (or restored)
+	needDone  int     // imports not yet finished
+	loaded    bool    // a full node is type-checked
 
-	// Facts, by analyzer: after the node is finished, only those about
-	// objects its importers may see.
+	// Facts, by analyzer: after the node is finished, only those its
+	// importers may see (see encodeFacts).
 	objectFacts  map[*analysis.Analyzer]map[objectFactKey]analysis.Fact
 	packageFacts map[*analysis.Analyzer]map[reflect.Type]analysis.Fact
 
 	// With a cache.
 	listErrs     int    // errors go list reported (the rest are the engine's)
-	key          Key    // hashes the package's inputs
+	key          Key    // hashes the package's own inputs (keyOf)
 	cacheable    bool   // the key says all the analysis depends on
 	entry        *entry // what the cache holds under key, if intact
 	mode         mode
+	depsHash     []byte // the summaries of its imports (depsHash)
+	summary      []byte // what importers observe of it (summarize)
+	hasExport    bool   // a restored node has cached export data
 	encodedFacts []factEntry
+	factsEncoded bool // encodedFacts are all its facts importers see
 }
 
 type action struct {
@@ -300,9 +311,6 @@ func (e *engine) build() []*checker.Action {
 			root := mk(a, pkg)
 			root.IsRoot = true
 			e.nodeOf(pkg).root = true
-			for _, imp := range pkg.Imports {
-				e.nodeOf(imp).exportWanted = true
-			}
 			roots = append(roots, root.Action)
 		}
 	}
@@ -358,9 +366,8 @@ func pkgFiles(pkg *packages.Package) []string {
 }
 
 // A task is one step of a node: a node the cache says all about is
-// restored; an exported node is given its types from its export data, a
-// shallow node is loaded (declarations only), both with their cached
-// facts; a full node is loaded (parsed and type-checked), then analysed.
+// restored; a pending node is decided (then restored, or loaded); a full
+// node is loaded (parsed and type-checked), then analysed.
 type task struct {
 	n    *node
 	kind taskKind
@@ -370,7 +377,8 @@ type taskKind int
 
 const (
 	restoreTask taskKind = iota // mode skip
-	loadTask                    // mode exported or shallow (the whole of it), or full: parse and type-check
+	decideTask                  // mode pending, once its imports are finished
+	loadTask                    // mode full: parse and type-check
 	analyseTask                 // mode full: run the actions, record the facts, let go of the syntax
 )
 
@@ -381,7 +389,8 @@ const (
 // being analysed, and a chain of packages keeps every worker busy. At most
 // workers+1 packages hold their syntax at once: loading waits while that
 // many are loaded and not yet analysed, and analysing (which lets syntax
-// go) comes first.
+// go) comes first. A pending package waits for its imports to finish:
+// their summaries decide whether its entry holds.
 func (e *engine) run() {
 	workers := e.cfg.Workers
 	if workers <= 0 {
@@ -392,39 +401,50 @@ func (e *engine) run() {
 	var (
 		mu       sync.Mutex
 		cond     = sync.NewCond(&mu)
-		ready    []task // restore and analyse tasks: they need no memory
+		ready    []task // restore, decide and analyse tasks: they need no memory
 		loads    []task // load tasks, run while fewer than limit hold syntax
 		held     int    // nodes loaded (or loading) and not yet let go
 		finished int
 	)
 	// A node starts once its imports are typed — a node restored from
-	// the cache too, so that export data is read only once every package
-	// it may refer to that is loaded in this run is.
+	// the cache too, so that its types, if an importer needs them, are
+	// made after those of every package they may refer to.
 	start := func(n *node) {
-		if n.mode == skip {
+		switch n.mode {
+		case skip:
 			ready = append(ready, task{n, restoreTask})
-		} else {
+		case full:
 			loads = append(loads, task{n, loadTask})
+		}
+	}
+	// The functions below are called with mu held.
+	analysable := func(n *node) {
+		if n.mode == full && n.loaded && n.needDone == 0 {
+			ready = append(ready, task{n, analyseTask})
+		}
+	}
+	finishedImports := func(n *node) {
+		if n.mode == pending {
+			ready = append(ready, task{n, decideTask})
+		} else {
+			analysable(n)
 		}
 	}
 	for _, n := range e.order {
 		n.needTypes = len(n.imports)
-		n.needFacts = len(n.imports) + 1 // and its own types
+		n.needDone = len(n.imports)
 		if n.needTypes == 0 {
 			start(n)
 		}
+		if n.needDone == 0 && n.mode == pending {
+			finishedImports(n)
+		}
 	}
-	// typed and done are called with mu held.
 	typed := func(n *node) {
 		for _, imp := range n.importers {
 			if imp.needTypes--; imp.needTypes == 0 {
 				start(imp)
 			}
-		}
-	}
-	analysable := func(n *node) {
-		if n.needFacts--; n.needFacts == 0 {
-			ready = append(ready, task{n, analyseTask})
 		}
 	}
 	done := func(n *node) {
@@ -433,8 +453,8 @@ func (e *engine) run() {
 			e.cfg.Done(finished, total)
 		}
 		for _, imp := range n.importers {
-			if imp.mode != skip {
-				analysable(imp)
+			if imp.needDone--; imp.needDone == 0 {
+				finishedImports(imp)
 			}
 		}
 		if finished == total {
@@ -472,14 +492,13 @@ func (e *engine) run() {
 				})
 				mu.Lock()
 				switch {
-				case t.kind == restoreTask:
+				case t.kind == restoreTask || t.kind == decideTask && t.n.mode == skip:
 					typed(t.n)
 					done(t.n)
-				case t.kind == loadTask && t.n.mode < full:
-					held--
-					typed(t.n)
-					done(t.n)
+				case t.kind == decideTask:
+					loads = append(loads, task{t.n, loadTask})
 				case t.kind == loadTask:
+					t.n.loaded = true
 					analysable(t.n)
 				default:
 					held--
@@ -496,23 +515,25 @@ func (e *engine) run() {
 // types are ready for its importers.
 func (e *engine) step(t task, typed func()) {
 	n := t.n
-	switch {
-	case t.kind == restoreTask:
+	switch t.kind {
+	case decideTask:
+		e.decide(n)
+		if n.mode != skip {
+			return
+		}
+		fallthrough
+	case restoreTask:
 		e.restore(n)
 		n.lazyFacts = n.entry.Facts
+		n.hasExport = n.entry.HasExport
 		n.entry = nil
-	case t.kind == loadTask && n.mode == exported:
-		e.readExport(n)
-		e.restore(n)
-		n.lazyFacts = n.entry.Facts
-		n.entry = nil
-	case t.kind == loadTask && n.mode == shallow:
-		e.load(n, true, nil)
-		e.restore(n)
-		e.decodeFacts(n)
-		n.entry = nil
-		e.release(n)
-	case t.kind == loadTask:
+		if e.cfg.NeedTypes != nil && e.cfg.NeedTypes(n.pkg) {
+			e.ensureTypes(n, true)
+		}
+	case loadTask:
+		for _, imp := range n.imports {
+			e.ensureTypes(imp, false)
+		}
 		e.load(n, false, typed)
 	default:
 		e.analyse(n)
@@ -538,19 +559,16 @@ func (e *engine) analyse(n *node) {
 		kept = e.cfg.Keep(n.pkg, acts)
 		e.keep(n.pkg, kept)
 	}
-	// Facts about objects that importers cannot see are dropped, as the
-	// checker drops them when they are inherited.
-	for _, facts := range n.objectFacts {
-		for k := range facts {
-			if !exportedFrom(k.obj, n.types()) {
-				delete(facts, k)
-			}
-		}
+	var export []byte
+	if e.cfg.Cache != nil {
+		n.depsHash = depsHash(n)
+		export = e.exportData(n)
 	}
-	e.encodeFacts(n)
+	e.encodeFacts(n, export)
+	e.summarize(n)
 	n.full = nil
-	if e.cfg.Cache != nil && n.cacheable {
-		e.store(n, n.root && e.cfg.Keep != nil, kept)
+	if e.cfg.Cache != nil && n.cacheable && n.depsHash != nil {
+		e.store(n, n.root && e.cfg.Keep != nil, kept, export)
 	}
 	n.encodedFacts = nil
 	for _, act := range n.actions {
@@ -594,9 +612,10 @@ func (e *engine) parse(filename string) (*ast.File, error) {
 			pf.err = err
 			return
 		}
-		// Object resolution (ast.Object) is deprecated and unused by
-		// go/types; skipping it is what gopls does.
-		const mode = parser.AllErrors | parser.ParseComments | parser.SkipObjectResolution
+		// As go/packages parses (with object resolution: analyzers may
+		// read ast.Ident.Obj; gopls too parses without it, then resolves
+		// objects before analysis, see parsego.File.Resolve).
+		const mode = parser.AllErrors | parser.ParseComments
 		pf.file, pf.err = parser.ParseFile(e.fset, filename, src, mode)
 	})
 	return pf.file, pf.err
@@ -712,49 +731,64 @@ func (e *engine) registerTypes(n *node, typed func()) {
 	}
 }
 
-// readExport gives an exported node its types from the export data in
-// its entry. The packages it refers to are those of this run where they
-// are loaded (their importers were read after them: see run), or
-// packages made by the reader, with the objects it refers to, which are
-// then the types of their nodes (restored from the cache: their facts are
-// looked up by object path, see lazyFact).
-func (e *engine) readExport(n *node) {
+// readExport gives a restored node its types from its export data (see
+// ensureTypes), and reports whether it could be read.
+func (e *engine) readExport(n *node, data []byte) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	pkg, err := gcexportdata.Read(bytes.NewReader(n.entry.Export), e.fset, e.byPath, n.pkg.PkgPath)
+	pkg, err := gcexportdata.Read(bytes.NewReader(data), e.fset, e.byPath, n.pkg.PkgPath)
 	if err != nil {
-		// The entry is intact (its checksum holds): this is a bug, and
-		// the package's importers cannot be type-checked.
-		n.pkg.Errors = append(n.pkg.Errors, packages.Error{Pos: "-", Msg: "reading cached export data: " + err.Error(), Kind: packages.UnknownError})
-		pkg = types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
+		delete(e.byPath, n.pkg.PkgPath)
+		return false
 	}
 	n.pkg.Types = pkg
 	n.pkg.Fset = e.fset
-	for path, p := range e.byPath {
-		if _, ok := e.byTypes[p]; !ok {
-			if dep := e.nodeByPath[path]; dep != nil {
-				e.byTypes[p] = dep
-			}
-		}
-	}
 	e.byTypes[pkg] = n
+	return true
 }
 
-// lazyFact looks up a fact of a node whose types came from export data
-// or another package's export data, by object path, in its cached facts
-// (sorted by analyzer, path and type: see encodeFacts).
+// lazyFact looks up an object fact of a node restored from the cache,
+// by object path, in its cached facts (sorted by analyzer, path and
+// type: see encodeFacts).
 func (e *engine) lazyFact(dep *node, obj types.Object, a *analysis.Analyzer, ptr analysis.Fact) bool {
 	path, err := objectpath.For(obj)
 	if err != nil {
 		return false
 	}
-	typ := slices.IndexFunc(a.FactTypes, func(f analysis.Fact) bool { return reflect.TypeOf(f) == reflect.TypeOf(ptr) })
-	i, ok := slices.BinarySearchFunc(dep.lazyFacts, factEntry{Analyzer: a.Name, Path: path, Type: typ}, compareFacts)
-	if !ok || gob.NewDecoder(bytes.NewReader(dep.lazyFacts[i].Data)).Decode(ptr) != nil {
+	fe, ok := lookupFact(dep, a, path, ptr)
+	if !ok || gob.NewDecoder(bytes.NewReader(fe.Data)).Decode(ptr) != nil {
 		return false
 	}
-	e.exactPos(obj.Pos(), dep.lazyFacts[i])
+	e.exactPos(dep, obj.Pos(), fe)
 	return true
+}
+
+// lazyPackageFact looks up a package fact of a node restored from the
+// cache.
+func (e *engine) lazyPackageFact(dep *node, a *analysis.Analyzer, ptr analysis.Fact) bool {
+	fe, ok := lookupFact(dep, a, "", ptr)
+	return ok && gob.NewDecoder(bytes.NewReader(fe.Data)).Decode(ptr) == nil
+}
+
+func lookupFact(dep *node, a *analysis.Analyzer, path objectpath.Path, ptr analysis.Fact) (factEntry, bool) {
+	typ := slices.IndexFunc(a.FactTypes, func(f analysis.Fact) bool { return reflect.TypeOf(f) == reflect.TypeOf(ptr) })
+	i, ok := slices.BinarySearchFunc(dep.lazyFacts, factEntry{Analyzer: a.Name, Path: path, Type: typ}, compareFacts)
+	if !ok {
+		return factEntry{}, false
+	}
+	return dep.lazyFacts[i], true
+}
+
+// decodeFact decodes a cached fact of analyzer a; nil if it cannot.
+func decodeFact(a *analysis.Analyzer, fe factEntry) analysis.Fact {
+	if fe.Type < 0 || fe.Type >= len(a.FactTypes) {
+		return nil
+	}
+	fact := reflect.New(reflect.TypeOf(a.FactTypes[fe.Type]).Elem()).Interface().(analysis.Fact)
+	if gob.NewDecoder(bytes.NewReader(fe.Data)).Decode(fact) != nil {
+		return nil
+	}
+	return fact
 }
 
 // exactPos records where an object whose types came from export data is
@@ -763,8 +797,8 @@ func (e *engine) lazyFact(dep *node, obj types.Object, a *analysis.Analyzer, ptr
 // would print otherwise than in a run that type-checks it from source.
 // The recorded position is a file of its own whose one offset prints as
 // the declaration (as restoreFiles does); exec's Report uses it.
-func (e *engine) exactPos(fake token.Pos, fe factEntry) {
-	if fe.File == "" || !fake.IsValid() {
+func (e *engine) exactPos(dep *node, fake token.Pos, fe factEntry) {
+	if dep.typesFrom != fromExport || fe.File == "" || !fake.IsValid() {
 		return
 	}
 	e.posMu.Lock()
@@ -866,18 +900,17 @@ func (e *engine) exec(act *action) {
 			if obj == nil {
 				panic("nil object")
 			}
-			facts := own
-			if obj.Pkg() != self {
-				if dep := e.nodeOfTypes(obj.Pkg()); dep != nil && dep.lazyFacts != nil {
-					return e.lazyFact(dep, obj, a, ptr)
-				}
-				facts = e.factsOf(obj.Pkg(), a)
+			if obj.Pkg() == self {
+				return getFact(own[objectFactKey{obj, factType(ptr)}], ptr)
 			}
-			if v, ok := facts[objectFactKey{obj, factType(ptr)}]; ok {
-				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
-				return true
+			dep := e.nodeOfTypes(obj.Pkg())
+			if dep == nil || !e.visible(n, dep, obj) {
+				return false
 			}
-			return false
+			if dep.lazyFacts != nil {
+				return e.lazyFact(dep, obj, a, ptr)
+			}
+			return getFact(dep.objectFacts[a][objectFactKey{obj, factType(ptr)}], ptr)
 		},
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
 			if obj.Pkg() != self {
@@ -889,21 +922,23 @@ func (e *engine) exec(act *action) {
 			if p == nil {
 				panic("nil package")
 			}
-			facts := ownPkg
-			if p != self {
-				facts = e.packageFactsOf(p, a)
+			if p == self {
+				return getFact(ownPkg[factType(ptr)], ptr)
 			}
-			if v, ok := facts[factType(ptr)]; ok {
-				reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
-				return true
+			dep := e.nodeOfTypes(p)
+			if dep == nil || !e.depsOf(n)[dep] {
+				return false
 			}
-			return false
+			if dep.lazyFacts != nil {
+				return e.lazyPackageFact(dep, a, ptr)
+			}
+			return getFact(dep.packageFacts[a][factType(ptr)], ptr)
 		},
 		ExportPackageFact: func(fact analysis.Fact) {
 			ownPkg[factType(fact)] = fact
 		},
-		AllObjectFacts:  func() []analysis.ObjectFact { return e.allObjectFacts(n, a) },
-		AllPackageFacts: func() []analysis.PackageFact { return e.allPackageFacts(n, a) },
+		AllObjectFacts:  func() []analysis.ObjectFact { return e.allObjectFacts(n, a, own) },
+		AllPackageFacts: func() []analysis.PackageFact { return e.allPackageFacts(n, a, self, ownPkg) },
 	}
 	pass.ReadFile = func(filename string) ([]byte, error) {
 		if !slices.Contains(pass.OtherFiles, filename) && !slices.Contains(pass.IgnoredFiles, filename) &&
@@ -942,56 +977,116 @@ func (e *engine) nodeOfTypes(p *types.Package) *node {
 	return e.byTypes[p]
 }
 
-// factsOf returns the object facts of analyzer a about objects of p, a
-// finished dependency.
-func (e *engine) factsOf(p *types.Package, a *analysis.Analyzer) map[objectFactKey]analysis.Fact {
-	if n := e.nodeOfTypes(p); n != nil {
-		return n.objectFacts[a]
+// getFact copies a fact found (v, non-nil) into ptr.
+func getFact(v, ptr analysis.Fact) bool {
+	if v == nil {
+		return false
 	}
-	return nil
+	reflect.ValueOf(ptr).Elem().Set(reflect.ValueOf(v).Elem())
+	return true
 }
 
-func (e *engine) packageFactsOf(p *types.Package, a *analysis.Analyzer) map[reflect.Type]analysis.Fact {
-	if n := e.nodeOfTypes(p); n != nil {
-		return n.packageFacts[a]
-	}
-	return nil
-}
-
-// deps returns n and its transitive imports.
-func deps(n *node) []*node {
-	seen := map[*node]bool{}
-	var out []*node
-	var visit func(*node)
-	visit = func(n *node) {
-		if seen[n] {
-			return
-		}
-		seen[n] = true
+// depsOf returns n and its transitive imports.
+func (e *engine) depsOf(n *node) map[*node]bool {
+	n.depOnce.Do(func() {
+		n.depSet = map[*node]bool{n: true}
 		for _, imp := range n.imports {
-			visit(imp)
+			maps.Copy(n.depSet, e.depsOf(imp))
 		}
-		out = append(out, n)
-	}
-	visit(n)
-	return out
+	})
+	return n.depSet
 }
 
-func (e *engine) allObjectFacts(n *node, a *analysis.Analyzer) []analysis.ObjectFact {
+// visible reports whether the analysis of n sees a fact about obj, an
+// object of dep, as go/analysis/checker decides it: a package inherits
+// the facts of its imports about objects they may export (exportedFrom),
+// and passes them on to its own importers under the same rule. So the
+// facts about a direct import's objects that it may export are visible;
+// those about the objects of an indirect one, when they may be exported
+// from any package (types, constants, fields and methods).
+func (e *engine) visible(n, dep *node, obj types.Object) bool {
+	if !e.depsOf(n)[dep] {
+		return false
+	}
+	if slices.Contains(n.imports, dep) {
+		return exportedFrom(obj, dep.types())
+	}
+	return exportedFrom(obj, nil)
+}
+
+// allObjectFacts is Pass.AllObjectFacts: the facts of the analysis of n
+// and those of its dependencies it sees (see visible).
+func (e *engine) allObjectFacts(n *node, a *analysis.Analyzer, own map[objectFactKey]analysis.Fact) []analysis.ObjectFact {
 	var out []analysis.ObjectFact
-	for _, d := range deps(n) {
-		for k, f := range d.objectFacts[a] {
-			out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+	for k, f := range own {
+		out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+	}
+	for _, d := range e.deps(n) {
+		if d == n {
+			continue
+		}
+		if d.lazyFacts == nil {
+			for k, f := range d.objectFacts[a] {
+				if e.visible(n, d, k.obj) {
+					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+				}
+			}
+			continue
+		}
+		for _, fe := range d.lazyFacts {
+			if fe.Analyzer != a.Name || fe.Path == "" {
+				continue
+			}
+			e.ensureTypes(d, false)
+			obj, err := objectpath.Object(d.pkg.Types, fe.Path)
+			if err != nil || !e.visible(n, d, obj) {
+				continue
+			}
+			if fact := decodeFact(a, fe); fact != nil {
+				e.exactPos(d, obj.Pos(), fe)
+				out = append(out, analysis.ObjectFact{Object: obj, Fact: fact})
+			}
 		}
 	}
 	return out
 }
 
-func (e *engine) allPackageFacts(n *node, a *analysis.Analyzer) []analysis.PackageFact {
+// allPackageFacts is Pass.AllPackageFacts: the package facts of the
+// analysis of n and of all its dependencies, as with the checker.
+func (e *engine) allPackageFacts(n *node, a *analysis.Analyzer, self *types.Package, own map[reflect.Type]analysis.Fact) []analysis.PackageFact {
 	var out []analysis.PackageFact
-	for _, d := range deps(n) {
-		for _, f := range d.packageFacts[a] {
-			out = append(out, analysis.PackageFact{Package: d.pkg.Types, Fact: f})
+	for _, f := range own {
+		out = append(out, analysis.PackageFact{Package: self, Fact: f})
+	}
+	for _, d := range e.deps(n) {
+		if d == n {
+			continue
+		}
+		if d.lazyFacts == nil {
+			for _, f := range d.packageFacts[a] {
+				out = append(out, analysis.PackageFact{Package: d.pkg.Types, Fact: f})
+			}
+			continue
+		}
+		for _, fe := range d.lazyFacts {
+			if fe.Analyzer == a.Name && fe.Path == "" {
+				if fact := decodeFact(a, fe); fact != nil {
+					e.ensureTypes(d, false)
+					out = append(out, analysis.PackageFact{Package: d.pkg.Types, Fact: fact})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// deps returns n and its transitive imports, dependencies first.
+func (e *engine) deps(n *node) []*node {
+	set := e.depsOf(n)
+	out := make([]*node, 0, len(set))
+	for _, d := range e.order {
+		if set[d] {
+			out = append(out, d)
 		}
 	}
 	return out
@@ -1006,7 +1101,8 @@ func factType(fact analysis.Fact) reflect.Type {
 }
 
 // exportedFrom reports whether obj may be visible to a package that
-// imports pkg (the checker's over-approximation of export data).
+// imports pkg: go/analysis/checker's over-approximation of export data.
+// With pkg nil, it reports whether obj may be visible from any package.
 func exportedFrom(obj types.Object, pkg *types.Package) bool {
 	switch obj := obj.(type) {
 	case *types.Func:

@@ -236,7 +236,7 @@ func TestBadEntries(t *testing.T) {
 		}
 		return err
 	}))
-	require.Len(t, entries, total)
+	require.GreaterOrEqual(t, len(entries), total, "an entry per package, and export data")
 	damage := []func(data []byte, i int) []byte{
 		func(data []byte, _ int) []byte { return data[:len(data)/2] },                             // truncated
 		func(data []byte, _ int) []byte { d := bytes.Clone(data); d[len(d)-1] ^= 0xff; return d }, // corrupt

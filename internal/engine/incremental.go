@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"go/token"
+	"go/types"
 	"io"
 	"os"
 	"reflect"
@@ -26,25 +27,32 @@ import (
 type mode int
 
 const (
-	skip     mode = iota // nothing: its cache entry says all there is to say
-	exported             // its types from the export data in its entry, its facts looked up there: an importer is type-checked
-	shallow              // its types (declarations only, from source) and cached facts: an importer is analysed
-	full                 // parse, type-check and analyse
+	skip    mode = iota // its cache entry says all there is to say: restored
+	pending             // it has an entry for its own inputs: restored if its imports' summaries are those the entry was computed with, else analysed
+	full                // parse, type-check and analyse
 )
 
-// entry is what the cache holds for a package.
+// entry is what the cache holds for a package, under the key of its own
+// inputs (ownKey): what it was computed from of its imports (DepsHash)
+// says whether it holds for this run.
 type entry struct {
+	// DepsHash hashes the summaries of the imports the entry was
+	// computed with (see depsHash).
+	DepsHash []byte
+	// Summary hashes what importers can observe of the package: its
+	// export data, its facts, whether it is ill-typed, and the summaries
+	// of its imports (see summarize).
+	Summary  []byte
 	Errors   []packages.Error
 	IllTyped bool
-	Facts    []factEntry
+	Facts    []factEntry   // object facts, and package facts (Path "")
 	Actions  []actionEntry // every action that ran on the package
 	HasKept  bool          // Kept is the Keep value of a package asked for
 	Kept     *keptValue    // nil when Keep returned nil
-	// Export is the export data (gcexportdata) of the package's
-	// declarations, for packages that are not test variants.
-	Export []byte
+	// HasExport says that the export data (gcexportdata) of the
+	// package's declarations is stored under exportKey.
+	HasExport bool
 }
-
 type factEntry struct {
 	Analyzer string
 	Type     int // index in Analyzer.FactTypes
@@ -116,8 +124,11 @@ func ToolID() ([]byte, error) {
 	return hashFile(exe)
 }
 
-// plan computes the keys of the nodes, reads their entries, and decides
-// what each node needs.
+// plan computes the keys of the nodes' own inputs, reads their entries,
+// and decides what it can of each node: a node without an entry is
+// analysed; one whose imports are all restored is restored if its entry
+// was computed with their summaries, else analysed; the others are
+// decided once their imports are finished (see decide).
 func (e *engine) plan() {
 	// Hash the files, in parallel.
 	hashes := map[string][]byte{}
@@ -156,24 +167,115 @@ func (e *engine) plan() {
 		switch {
 		case n.entry == nil:
 			n.mode = full
-		case e.cfg.NeedTypes != nil && e.cfg.NeedTypes(n.pkg):
-			n.mode = shallow
+		case slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.mode != skip }):
+			n.mode = pending
+		default:
+			e.decide(n)
 		}
 	}
-	// What is analysed or type-checked from source needs the types and
-	// facts of all it imports: from their export data when their entry
-	// has it, else from source (and then their imports' too).
-	for i := len(e.order) - 1; i >= 0; i-- {
-		if n := e.order[i]; n.mode >= shallow {
-			for _, imp := range n.imports {
-				if imp.entry != nil && len(imp.entry.Export) > 0 {
-					imp.mode = max(imp.mode, exported)
-				} else {
-					imp.mode = max(imp.mode, shallow)
-				}
+}
+
+// decide decides a node whose imports are all finished (their summaries
+// are known): restored if its entry was computed with their summaries,
+// else analysed.
+func (e *engine) decide(n *node) {
+	n.depsHash = depsHash(n)
+	if n.entry != nil && n.depsHash != nil && bytes.Equal(n.entry.DepsHash, n.depsHash) {
+		n.mode = skip
+		n.summary = n.entry.Summary
+		return
+	}
+	n.mode, n.entry = full, nil
+}
+
+// depsHash hashes the summaries of n's imports: what its analysis can
+// observe of them. It is nil when one is unknown (its facts cannot be
+// encoded): n is then not cached.
+func depsHash(n *node) []byte {
+	h := sha256.New()
+	paths := make([]string, 0, len(n.pkg.Imports))
+	for path := range n.pkg.Imports {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths)
+	for _, imp := range n.imports {
+		if imp.summary == nil {
+			return nil
+		}
+	}
+	for _, path := range paths {
+		for _, imp := range n.imports {
+			if imp.pkg == n.pkg.Imports[path] {
+				fmt.Fprintf(h, "import %q %x\n", path, imp.summary)
 			}
 		}
 	}
+	return h.Sum(nil)
+}
+
+// summarize hashes what importers can observe of an analysed node, as
+// gopls's analysis driver does: its declarations as its export data has
+// them (see apiHash; a test variant or a package that does not
+// type-check: its own inputs), whether it is ill-typed, the facts
+// importers may see, and its imports' summaries (through depsHash). A
+// body-only edit that changes none of these leaves the summary, and so
+// its importers' entries, as they were.
+func (e *engine) summarize(n *node) {
+	if n.depsHash == nil || !n.factsEncoded {
+		n.summary = nil
+		return
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "deps %x\nill-typed %v\n", n.depsHash, n.pkg.IllTyped)
+	if exportable(n.pkg) && !n.pkg.IllTyped {
+		e.apiHash(h, n.pkg.Types)
+	} else {
+		fmt.Fprintf(h, "source %x\n", n.key)
+	}
+	// A fact's object's position as it prints (not its offset, nor its
+	// file's size, which an edit elsewhere in the file changes).
+	for _, f := range n.encodedFacts {
+		fmt.Fprintf(h, "fact %q %d %q %x %q:%d:%d\n", f.Analyzer, f.Type, f.Path, sha256.Sum256(f.Data), f.Pos.Name, f.Pos.Line, f.Pos.Column)
+	}
+	n.summary = h.Sum(nil)
+}
+
+// apiHash writes what export data holds of a package's own declarations,
+// with their positions: every type (an unexported one may be part of the
+// API), with its methods, and the exported functions, variables and
+// constants. Other packages' objects are named by path and name: a
+// change to them is in their own summary. (Hashing the export data itself
+// would not do: it copies the declarations of other packages the API
+// mentions, with their positions, which differ when those packages were
+// read from export data rather than from source.)
+func (e *engine) apiHash(w io.Writer, pkg *types.Package) {
+	qual := func(p *types.Package) string { return p.Path() }
+	write := func(obj types.Object) {
+		fmt.Fprintf(w, "%s %s\n", types.ObjectString(obj, qual), e.fset.Position(obj.Pos()))
+		if c, ok := obj.(*types.Const); ok {
+			fmt.Fprintf(w, "= %s\n", c.Val().ExactString())
+		}
+	}
+	fmt.Fprintf(w, "package %s %s\n", pkg.Path(), pkg.Name())
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		_, isType := obj.(*types.TypeName)
+		if !isType && !obj.Exported() {
+			continue
+		}
+		write(obj)
+		if t, ok := obj.Type().(*types.Named); ok && isType && !obj.(*types.TypeName).IsAlias() {
+			for m := range t.Methods() {
+				write(m)
+			}
+		}
+	}
+}
+
+// exportKey is where the export data of an entry is stored.
+func exportKey(n *node) Key {
+	return sha256.Sum256(fmt.Appendf(nil, "export %x %x", n.key, n.depsHash))
 }
 
 // exportable reports whether a package's export data is kept: test
@@ -243,7 +345,8 @@ func (e *engine) analyzersByName() map[string]*analysis.Analyzer {
 	return e.names
 }
 
-// keyOf hashes what the analysis of n reads.
+// keyOf hashes n's own inputs: what its analysis reads but its imports
+// (their summaries are in the entry: see decide).
 func (e *engine) keyOf(n *node, hashes map[string][]byte) (Key, bool) {
 	h := sha256.New()
 	fmt.Fprintf(h, "salt %x\n", e.cfg.Salt)
@@ -282,9 +385,7 @@ func (e *engine) keyOf(n *node, hashes map[string][]byte) (Key, bool) {
 	}
 	sort.Strings(paths)
 	for _, path := range paths {
-		dep := e.nodes[p.Imports[path]]
-		fmt.Fprintf(h, "import %q %x\n", path, dep.key)
-		cacheable = cacheable && dep.cacheable
+		fmt.Fprintf(h, "import %q %q\n", path, p.Imports[path].ID)
 	}
 	var k Key
 	h.Sum(k[:0])
@@ -393,9 +494,10 @@ func (e *engine) restoreFiles(ae actionEntry) []*token.File {
 	return files
 }
 
-// store writes n's entry after it was analysed.
-func (e *engine) store(n *node, hasKept bool, kept any) {
-	ent := entry{Errors: n.pkg.Errors[n.listErrs:], IllTyped: n.pkg.IllTyped}
+// store writes n's entry, and its export data when it has some, after
+// it was analysed.
+func (e *engine) store(n *node, hasKept bool, kept any, export []byte) {
+	ent := entry{DepsHash: n.depsHash, Summary: n.summary, Errors: n.pkg.Errors[n.listErrs:], IllTyped: n.pkg.IllTyped}
 	ent.Facts = n.encodedFacts
 	for _, act := range n.actions {
 		ae := actionEntry{Analyzer: act.Analyzer.Name}
@@ -437,36 +539,69 @@ func (e *engine) store(n *node, hasKept bool, kept any) {
 	if kept != nil {
 		ent.Kept = &keptValue{kept}
 	}
-	if n.exportWanted && exportable(n.pkg) && len(n.pkg.Errors) == 0 {
-		var buf bytes.Buffer
-		if gcexportdata.Write(&buf, e.fset, n.pkg.Types) == nil {
-			ent.Export = buf.Bytes()
-		}
-	}
+	ent.HasExport = export != nil
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(&ent); err != nil {
 		return // not encodable: not cached
 	}
-	_ = e.cfg.Cache.Put(n.key, buf.Bytes()) // a cache that cannot be written is no cache
+	// A cache that cannot be written is no cache. The export data goes
+	// first: an entry that says it has some is only written after it.
+	if export != nil && e.cfg.Cache.Put(exportKey(n), export) != nil {
+		return
+	}
+	_ = e.cfg.Cache.Put(n.key, buf.Bytes())
 }
 
-// encodeFacts keeps the facts about objects that can be named across
-// address spaces (objectpath), dropping the others — in every run, cached
-// or not, so that a run that reads facts from the cache sees what one that
-// computes them sees — and encodes them for the cache. Facts about the
-// objects of the package type-checked with its function bodies are moved
-// to the same objects of its declarations-only package, the one its
+// exportData returns the export data of an analysed node's declarations,
+// which its importers read in a later run when they are analysed and it
+// is not: for a package that others import in this run, is not a test
+// variant (they are type-checked from source), and type-checks.
+func (e *engine) exportData(n *node) []byte {
+	if e.cfg.Cache == nil || len(n.importers) == 0 || !exportable(n.pkg) || n.pkg.IllTyped {
+		return nil
+	}
+	var buf bytes.Buffer
+	if gcexportdata.Write(&buf, e.fset, n.pkg.Types) != nil {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+// encodeFacts keeps the facts importers may see and encodes them for
+// the cache — in every run, cached or not, so that a run that reads facts
+// from the cache sees what one that computes them sees. Importers see,
+// as with go/analysis/checker, the facts about objects a package may
+// export (exportedFrom); of those, the engine keeps the ones about objects
+// its importers can name: objects with an object path (not declared in a
+// function body) that are in the package's export data (an unexported
+// declaration that its exported API does not mention is not). Facts about
+// the objects of the package type-checked with its function bodies are
+// moved to the same objects of its declarations-only package, the one its
 // importers see (see load).
-func (e *engine) encodeFacts(n *node) {
+func (e *engine) encodeFacts(n *node, export []byte) {
 	enc := new(objectpath.Encoder)
 	move := n.full != nil && n.full != n.pkg.Types
+	inExport := e.inExport(n, export)
+	n.factsEncoded = e.cfg.Cache != nil
 	var out []factEntry
+	encode := func(a *analysis.Analyzer, typ reflect.Type, fact analysis.Fact) (factEntry, bool) {
+		i := slices.IndexFunc(a.FactTypes, func(f analysis.Fact) bool { return reflect.TypeOf(f) == typ })
+		var buf bytes.Buffer
+		if i < 0 || gob.NewEncoder(&buf).Encode(fact) != nil {
+			n.factsEncoded, n.cacheable = false, false
+			return factEntry{}, false
+		}
+		return factEntry{Analyzer: a.Name, Type: i, Data: buf.Bytes()}, true
+	}
 	for a, facts := range n.objectFacts {
 		kept := map[objectFactKey]analysis.Fact{}
 		n.objectFacts[a] = kept
 		for k, fact := range facts {
+			if !exportedFrom(k.obj, n.types()) {
+				continue
+			}
 			path, err := enc.For(k.obj)
-			if err != nil {
+			if err != nil || !inExport(path) {
 				continue
 			}
 			if !move {
@@ -474,16 +609,14 @@ func (e *engine) encodeFacts(n *node) {
 			} else if obj, err := objectpath.Object(n.pkg.Types, path); err == nil {
 				kept[objectFactKey{obj, k.typ}] = fact
 			}
-			if e.cfg.Cache == nil || !n.cacheable {
+			if !n.factsEncoded {
 				continue
 			}
-			typ := slices.IndexFunc(a.FactTypes, func(f analysis.Fact) bool { return reflect.TypeOf(f) == k.typ })
-			var buf bytes.Buffer
-			if typ < 0 || gob.NewEncoder(&buf).Encode(fact) != nil {
-				n.cacheable = false
+			fe, ok := encode(a, k.typ, fact)
+			if !ok {
 				continue
 			}
-			fe := factEntry{Analyzer: a.Name, Type: typ, Path: path, Data: buf.Bytes()}
+			fe.Path = path
 			if tf := e.fset.File(k.obj.Pos()); tf != nil {
 				posn := tf.Position(k.obj.Pos())
 				fe.File, fe.Size = tf.Name(), tf.Size()
@@ -492,28 +625,88 @@ func (e *engine) encodeFacts(n *node) {
 			out = append(out, fe)
 		}
 	}
+	for a, facts := range n.packageFacts {
+		for typ, fact := range facts {
+			if !n.factsEncoded {
+				continue
+			}
+			if fe, ok := encode(a, typ, fact); ok {
+				out = append(out, fe) // Path "": a package fact
+			}
+		}
+	}
 	slices.SortFunc(out, compareFacts)
 	n.encodedFacts = out
 }
 
-// decodeFacts gives a shallow node the facts its entry holds, about the
-// objects of its (declarations-only) types.
-func (e *engine) decodeFacts(n *node) {
-	byName := e.analyzersByName()
-	for _, f := range n.entry.Facts {
-		a := byName[f.Analyzer]
-		obj, err := objectpath.Object(n.pkg.Types, f.Path)
-		if err != nil {
-			continue
+// inExport returns whether the object at a path is in the export data of
+// n's declarations. An object whose path starts at an exported name is;
+// for the others, the export data is read (written first if needed). A
+// package without export data (a test variant, or one that does not
+// type-check) is type-checked from source by importers that need it:
+// all its objects are there.
+func (e *engine) inExport(n *node, export []byte) func(objectpath.Path) bool {
+	var pkg *types.Package
+	return func(path objectpath.Path) bool {
+		root, _, _ := strings.Cut(string(path), ".")
+		if token.IsExported(root) || !exportable(n.pkg) || n.pkg.IllTyped {
+			return true
 		}
-		t := reflect.TypeOf(a.FactTypes[f.Type])
-		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if gob.NewDecoder(bytes.NewReader(f.Data)).Decode(fact) != nil {
-			continue
+		if pkg == nil {
+			if export == nil {
+				var buf bytes.Buffer
+				if gcexportdata.Write(&buf, e.fset, n.pkg.Types) != nil {
+					return false
+				}
+				export = buf.Bytes()
+			}
+			var err error
+			pkg, err = gcexportdata.Read(bytes.NewReader(export), token.NewFileSet(), map[string]*types.Package{}, n.pkg.PkgPath)
+			if err != nil {
+				return false
+			}
 		}
-		if n.objectFacts[a] == nil {
-			n.objectFacts[a] = map[objectFactKey]analysis.Fact{}
-		}
-		n.objectFacts[a][objectFactKey{obj, t}] = fact
+		_, err := objectpath.Object(pkg, path)
+		return err == nil
 	}
+}
+
+// Where a restored node's types came from (see ensureTypes).
+type typesFrom int
+
+const (
+	noTypes    typesFrom = iota
+	fromExport           // its cached export data
+	fromSource           // its files, declarations only
+)
+
+// ensureTypes gives a restored node types when an importer that is
+// analysed (or Config.NeedTypes, or an analyzer's AllObjectFacts) needs
+// them: its imports' first, so that the packages export data refers to
+// are always complete when it is read; then its own, from its cached
+// export data, or from source (declarations only) when it has none or
+// source is asked for. A node analysed in this run has its types already.
+func (e *engine) ensureTypes(n *node, source bool) {
+	n.typesOnce.Do(func() {
+		if n.mode == full {
+			return // type-checked before its importers start
+		}
+		if n.pkg.PkgPath == "unsafe" {
+			n.pkg.Types = types.Unsafe
+			e.registerTypes(n, nil)
+			return
+		}
+		for _, imp := range n.imports {
+			e.ensureTypes(imp, false)
+		}
+		if !source && n.hasExport {
+			if data, ok := e.cfg.Cache.Get(exportKey(n)); ok && e.readExport(n, data) {
+				n.typesFrom = fromExport
+				return
+			}
+		}
+		e.load(n, true, nil)
+		e.release(n)
+		n.typesFrom = fromSource
+	})
 }

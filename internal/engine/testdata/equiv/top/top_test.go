@@ -1,0 +1,7 @@
+package top
+
+import "testing"
+
+func TestRun(t *testing.T) { _ = helperForTest() }
+
+func helperForTest() string { return "x" }
