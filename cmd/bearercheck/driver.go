@@ -15,6 +15,7 @@ import (
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
+	"github.com/bearercheck/bearercheck/internal/engine"
 	"github.com/bearercheck/bearercheck/internal/output"
 	"golang.org/x/tools/go/analysis"
 )
@@ -167,7 +168,7 @@ func (f *runFlags) run() int {
 			return output.NewSecretLines(p.Fset, p.Files, base.Secrets)
 		},
 		KeepID:  "secret lines",
-		Planned: setGCPercent,
+		Planned: engine.SetGCPercent,
 		Options: f.opts,
 		Cache:   f.cache,
 	})

@@ -19,6 +19,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
+	"github.com/bearercheck/bearercheck/internal/engine"
 	"github.com/bearercheck/bearercheck/internal/inventory"
 	"github.com/bearercheck/bearercheck/report"
 )
@@ -161,7 +162,7 @@ func runReport(args []string) int {
 		Analyzers: suite.Reporting(),
 		Base:      suite.Base,
 		Progress:  prog.update,
-		Planned:   setGCPercent,
+		Planned:   engine.SetGCPercent,
 		Options:   opts,
 		Cache:     f.cache,
 	}

@@ -15,10 +15,39 @@
 // The result is a checker.Graph of the same shape checker.Analyze returns
 // (one action per analyzer and package, the same Deps, errors and
 // diagnostics), so that it prints exactly as the standard driver's does.
-// Semantics follow the checker's: facts are visible to importers when
-// they are about objects a package may export; analyzers that declare
-// fact types run on every dependency; an action whose prerequisite failed
-// fails; only roots keep their Result.
+//
+// Semantics are the checker's (TestEquivalence runs both, with the
+// suite, x/tools' printf and a probe of package and object facts, cold,
+// warm and after edits): files are parsed as go/packages parses them,
+// object resolution (ast.Object) included; analyzers that declare fact
+// types run on every dependency; an action whose prerequisite failed
+// fails; only roots keep their Result. A pass sees its own facts, the
+// facts of its direct imports about objects they may export, and those of
+// indirect imports about types, constants, fields and methods (the
+// checker's exportedFrom, applied at each import edge), through
+// ImportObjectFact and AllObjectFacts, whether the imports were analysed
+// in this run or restored from the cache; and every dependency's package
+// facts. One thing differs: facts about objects an importer cannot name
+// are not passed to importers — objects declared in a function body (they
+// have no object path) and unexported declarations that the package's
+// export data does not contain (an unexported type its exported API does
+// not mention, its methods). A cache entry names objects by object path
+// and its importers may see the package through its export data, so
+// those facts could not be restored; the engine drops them in every run,
+// so that a warm run sees what a cold run sees. go vet (unitchecker) and
+// gopls, which pass facts between packages the same way, drop them too;
+// the checker's exportedFrom is its own over-approximation of export
+// data. Facts restored from the cache are decoded copies (gob), as with
+// the checker's SanityCheck option.
+//
+// With a cache, a package's entry is stored under a key of its own
+// inputs (files, configuration, analyzers), with a hash of what it
+// observed of its imports: their summaries. A summary hashes what
+// importers can observe of a package — its declarations as export data
+// has them (with their positions), whether it type-checks, the facts
+// importers may see, and its own imports' summaries — as gopls's analysis
+// driver keys its entries. A body-only edit that changes none of these
+// re-analyses the edited package only: its importers' entries still hold.
 package engine
 
 import (

@@ -11,8 +11,9 @@ import (
 	"testing"
 
 	"github.com/bearercheck/bearercheck/analyzers"
-	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/engine"
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
@@ -109,7 +110,9 @@ func forObjects(pkg *types.Package, f func(obj types.Object, name string)) {
 // missing returns the items (lines, and parts of the probe's messages)
 // of a that b does not have.
 func missing(a, b string) string {
-	split := func(s string) []string { return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ';' }) }
+	split := func(s string) []string {
+		return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == ';' })
+	}
 	items := split(b)
 	var out []string
 	for _, l := range split(a) {
@@ -132,7 +135,7 @@ func qualified(obj types.Object) string {
 // equivAnalyzers returns fresh analyzers: the suite, with its base
 // analyzer reporting the facts it sees, x/tools' printf, and the probe.
 func equivAnalyzers(dir string) []*analysis.Analyzer {
-	s := analyzers.New(bearercheck.NewFlagOptions())
+	s := analyzers.New(config.NewFlagOptions())
 	run := s.Base.Run
 	s.Base.Run = func(pass *analysis.Pass) (any, error) {
 		res, err := run(pass)
@@ -156,9 +159,7 @@ func equivAnalyzers(dir string) []*analysis.Analyzer {
 // variants. A body-only edit of the base package analyses that package
 // only.
 func TestEquivalence(t *testing.T) {
-	if os.Getenv("BEARERCHECK_EQUIVALENCE") == "" {
-		t.Skip("slow (the standard driver over the fixtures, 8 times): set BEARERCHECK_EQUIVALENCE=1 (.ci/run does)")
-	}
+	slowtest.Skip(t) // the standard driver over the fixtures, 8 times
 	gopath := t.TempDir()
 	require.NoError(t, os.CopyFS(filepath.Join(gopath, "src"), os.DirFS("../../analyzers/testdata/src")))
 	module := t.TempDir()
@@ -189,7 +190,7 @@ func TestEquivalence(t *testing.T) {
 			base: filepath.Join(module, "base", "base.go"),
 			edits: [][2]string{
 				{"// body\n", "// body, edited\n"},
-				{"Scheme + \" \" + tok", "tok"},                                        // changes base's facts
+				{"Scheme + \" \" + tok", "tok"},                                      // changes base's facts
 				{"type hidden struct", "type Hidden struct{}\n\ntype hidden struct"}, // and its API
 			},
 			unnamed: []string{

@@ -5,7 +5,7 @@
 //	go run ./bench/cmd/bench compare -C /tmp/synth ./...
 //	go run ./bench/cmd/bench compare -C ../shared/corpus -patterns-file packages.txt
 //	go run ./bench/cmd/bench sizes -dir /tmp/sizes
-//	go run ./bench/cmd/bench gate -C /tmp/synth -edit svc0199/client000.go ./...
+//	go run ./bench/cmd/bench gate -C /tmp/synth -edit svc0199/client000.go -edit-base svc0000/client000.go ./...
 //
 // compare alternates runs of the no-op (internal/noop/cmd/noopcheck -json),
 // the plain run (bearercheck -json) and, with -report, `bearercheck report`,
@@ -130,18 +130,28 @@ func (t *tools) cacheFlag() string { return "-cache=" + t.cacheDir }
 
 func (t *tools) clearCache(bench.Cmd) error { return os.RemoveAll(t.cacheDir) }
 
-// commands returns the no-op, the plain run and, with report, the report.
-func (t *tools) commands(dir string, patterns []string, report bool, reportArgs string) []bench.Cmd {
+// commands returns the no-op on bearercheck's driver (internal/engine,
+// with the same cache), the plain run and, with report, the report; with
+// checker, last, the no-op on the standard driver (go/analysis/checker).
+// The first is the baseline of the analysis's cost: the same driver
+// running no analysis. The last against the first is the driver's gain.
+func (t *tools) commands(dir string, patterns []string, report, checker bool, reportArgs string) []bench.Cmd {
 	cmds := []bench.Cmd{
-		{Name: "noop", Path: t.noop, Args: append([]string{"-json"}, patterns...), Dir: dir},
+		{Name: "noop", Path: t.noop, Args: append([]string{"-engine", t.cacheFlag()}, patterns...), Dir: dir},
 		{Name: "plain", Path: t.bc, Args: append([]string{t.cacheFlag(), "-json"}, patterns...), Dir: dir},
 	}
 	if report {
 		args := slices.Concat([]string{"report", t.cacheFlag()}, strings.Fields(reportArgs), patterns)
 		cmds = append(cmds, bench.Cmd{Name: "report", Path: t.bc, Args: args, Dir: dir})
 	}
+	if checker {
+		cmds = append(cmds, bench.Cmd{Name: checkerNoop, Path: t.noop, Args: append([]string{"-json"}, patterns...), Dir: dir})
+	}
 	return cmds
 }
+
+// checkerNoop names the no-op on the standard driver.
+const checkerNoop = "noop on checker"
 
 // runFlags are the flags of the subcommands that measure runs over packages:
 // where, which packages, and which binaries.
@@ -193,6 +203,7 @@ func compare(args []string) error {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
 	n := fs.Int("n", 5, "runs of each command")
 	report := fs.Bool("report", false, "also measure `bearercheck report`")
+	checker := fs.Bool("checker", true, "also measure the no-op on the standard driver (the driver's gain)")
 	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
 	rf := newRunFlags(fs)
 	dir := &rf.dir
@@ -202,31 +213,34 @@ func compare(args []string) error {
 	}
 	defer os.RemoveAll(filepath.Dir(t.cacheDir))
 	fmt.Printf("%d alternating runs in %s, each from an empty cache\n", *n, *dir)
-	series, err := bench.Alternate(*n, t.commands(*dir, patterns, *report, *reportArgs), t.clearCache, os.Stderr)
+	series, err := bench.Alternate(*n, t.commands(*dir, patterns, *report, *checker, *reportArgs), t.clearCache, os.Stderr)
 	if err != nil {
 		return err
 	}
-	bench.Table(os.Stdout, series)
-	bench.Targets(os.Stdout, coldTargets(series))
+	results(series)
 	return nil
 }
 
-// coldTargets are the targets of cold runs against the no-op (series[0]):
-// wall time and peak memory within 1.10×, and for the report a peak
-// memory of at most half the no-op's (the target on the largest
-// synthetic size).
-func coldTargets(series []*bench.Series) []bench.Target {
+// results prints the table of a comparison, the analysis's cost (each
+// bearercheck run against the no-op on the same driver) with its
+// targets, and the driver's gain (the no-op on bearercheck's driver
+// against the no-op on the standard driver).
+func results(series []*bench.Series) {
+	bench.Table(os.Stdout, series)
 	noop := series[0]
 	var ts []bench.Target
 	for _, s := range series[1:] {
+		if s.Cmd.Name == checkerNoop {
+			fmt.Printf("\ndriver's gain: the no-op on bearercheck's driver / on the standard driver: wall %.2f×, CPU %.2f×, peak RSS %.2f×\n",
+				bench.Ratio(noop, s, (*bench.Series).Wall), bench.Ratio(noop, s, (*bench.Series).CPU), bench.Ratio(noop, s, (*bench.Series).RSS))
+			continue
+		}
 		ts = append(ts,
+			bench.Target{What: s.Cmd.Name + " CPU / noop CPU (the analysis's cost)", Got: bench.Ratio(s, noop, (*bench.Series).CPU), Max: 1.10},
 			bench.Target{What: s.Cmd.Name + " wall / noop wall", Got: bench.Ratio(s, noop, (*bench.Series).Wall), Max: 1.10},
 			bench.Target{What: s.Cmd.Name + " peak RSS / noop peak RSS", Got: bench.Ratio(s, noop, (*bench.Series).RSS), Max: 1.10})
-		if s.Cmd.Name == "report" {
-			ts = append(ts, bench.Target{What: "report peak RSS / noop peak RSS (largest synthetic size)", Got: bench.Ratio(s, noop, (*bench.Series).RSS), Max: 0.5})
-		}
 	}
-	return ts
+	bench.Targets(os.Stdout, ts)
 }
 
 func sizes(args []string) error {
@@ -235,6 +249,7 @@ func sizes(args []string) error {
 	root := fs.String("dir", filepath.Join(os.TempDir(), "bearercheck-sizes"), "where the modules are generated (kept and reused)")
 	scalesFlag := fs.String("scales", "1,2,4,8", "sizes, as multiples of -packages")
 	report := fs.Bool("report", false, "also measure `bearercheck report`")
+	checker := fs.Bool("checker", false, "also measure the no-op on the standard driver (the driver's gain)")
 	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
 	s := synth.Shape{Packages: 125, Files: 8, Funcs: 25, Sinks: 5}
 	shapeFlags(fs, &s)
@@ -272,17 +287,15 @@ func sizes(args []string) error {
 			return err
 		}
 		fmt.Fprintf(os.Stderr, "%d×: %d packages, %d lines in %s\n", k, sk.Packages+1, lines, dir)
-		series, err := bench.Alternate(*n, t.commands(dir, []string{"./..."}, *report, *reportArgs), t.clearCache, os.Stderr)
+		series, err := bench.Alternate(*n, t.commands(dir, []string{"./..."}, *report, *checker, *reportArgs), t.clearCache, os.Stderr)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("\n### %d× (%d packages, %d lines)\n\n", k, sk.Packages+1, lines)
-		bench.Table(os.Stdout, series)
+		results(series)
 		rows = append(rows, row{k, sk.Packages + 1, lines, series})
 	}
 	last := rows[len(rows)-1]
-	fmt.Printf("\n### targets at %d× (%d packages)\n", last.k, last.pkgs)
-	bench.Targets(os.Stdout, coldTargets(last.series))
 	fmt.Printf("\n### cost per line (medians; relative to the first size in parentheses)\n\n")
 	fmt.Println("| size | packages | lines | command | CPU µs/line | wall µs/line | peak RSS bytes/line |")
 	fmt.Println("|---|---|---|---|---|---|---|")
@@ -317,7 +330,7 @@ func sizes(args []string) error {
 	}{{"CPU", (*bench.Series).CPU}, {"wall", (*bench.Series).Wall}, {"peak RSS", (*bench.Series).RSS}}
 	var ts []bench.Target
 	for i, s := range first.series {
-		if s.Cmd.Name == "noop" {
+		if s.Cmd.Name == "noop" || s.Cmd.Name == checkerNoop {
 			continue
 		}
 		for _, st := range stats {
@@ -345,7 +358,8 @@ func sizes(args []string) error {
 func gate(args []string) error {
 	fs := flag.NewFlagSet("gate", flag.ExitOnError)
 	n := fs.Int("n", 3, "rounds")
-	edit := fs.String("edit", "", "a Go file (relative to -C) to edit between runs: a function is appended, then removed")
+	edit := fs.String("edit", "", "a Go file (relative to -C) to edit between runs: an unexported function is appended, then removed")
+	editBase := fs.String("edit-base", "", "a Go file (relative to -C) of a package others import, edited as -edit is: its importers' entries still hold")
 	plain := fs.Bool("plain", false, "measure the plain run (bearercheck -json) instead of bearercheck report")
 	reportArgs := fs.String("report-args", "-format json", "flags of bearercheck report")
 	rf := newRunFlags(fs)
@@ -369,17 +383,28 @@ func gate(args []string) error {
 		args := slices.Concat(cmdArgs[:sub], extra, cmdArgs[sub:])
 		return bench.Cmd{Name: name, Path: t.bc, Args: args, Dir: *dir}
 	}
-	cold, warm, edited := &bench.Series{Cmd: mk("cold")}, &bench.Series{Cmd: mk("warm")}, &bench.Series{Cmd: mk("one edit")}
-	var editPath string
-	var original []byte
-	if *edit != "" {
-		editPath = filepath.Join(*dir, *edit)
-		if original, err = os.ReadFile(editPath); err != nil {
+	cold, warm := &bench.Series{Cmd: mk("cold")}, &bench.Series{Cmd: mk("warm")}
+	// The edits: the file, its series, and what a cold run prints after it.
+	type editRun struct {
+		path     string
+		original []byte
+		series   *bench.Series
+		ref      bench.Sample
+	}
+	var edits []*editRun
+	for _, e := range []struct{ name, file string }{{"one edit", *edit}, {"base edit", *editBase}} {
+		if e.file == "" {
+			continue
+		}
+		path := filepath.Join(*dir, e.file)
+		original, err := os.ReadFile(path)
+		if err != nil {
 			return err
 		}
-		defer os.WriteFile(editPath, original, 0o644)
+		defer os.WriteFile(path, original, 0o644)
+		edits = append(edits, &editRun{path: path, original: original, series: &bench.Series{Cmd: mk(e.name)}})
 	}
-	var ref, editedRef bench.Sample
+	var ref bench.Sample
 	same := true
 	check := func(what string, s, want bench.Sample) {
 		if s.Output != want.Output || s.Exit != want.Exit {
@@ -414,46 +439,48 @@ func gate(args []string) error {
 			return err
 		}
 		check("warm", w, ref)
-		if editPath == "" {
-			continue
-		}
-		changed := append(append([]byte(nil), original...), fmt.Sprintf("\nfunc benchEdited%d() int { return %d }\n", round, round)...)
-		if err := os.WriteFile(editPath, changed, 0o644); err != nil {
-			return err
-		}
-		e, err := measure(edited)
-		if err != nil {
-			return err
-		}
-		// What a cold run prints on the edited tree.
-		off, err := bench.Run(mk("cold edited", "-cache=off"))
-		if err != nil {
-			return err
-		}
-		if round == 0 {
-			editedRef = off
-		}
-		check("cold edited", off, editedRef)
-		check("one edit", e, off)
-		if err := os.WriteFile(editPath, original, 0o644); err != nil {
-			return err
+		for _, ed := range edits {
+			changed := append(slices.Clone(ed.original), fmt.Sprintf("\nfunc benchEdited%d() int { return %d }\n", round, round)...)
+			if err := os.WriteFile(ed.path, changed, 0o644); err != nil {
+				return err
+			}
+			e, err := measure(ed.series)
+			if err != nil {
+				return err
+			}
+			// What a cold run prints on the edited tree.
+			off, err := bench.Run(mk("cold edited", "-cache=off"))
+			if err != nil {
+				return err
+			}
+			if round == 0 {
+				ed.ref = off
+			}
+			check("cold edited", off, ed.ref)
+			check(ed.series.Cmd.Name, e, off)
+			if err := os.WriteFile(ed.path, ed.original, 0o644); err != nil {
+				return err
+			}
+			// The next edit, or round, starts from the unedited tree's
+			// entries: a warm run restores them.
+			if _, err := bench.Run(warm.Cmd); err != nil {
+				return err
+			}
 		}
 	}
 	series := []*bench.Series{cold, warm}
-	if editPath != "" {
-		series = append(series, edited)
-	}
-	fmt.Printf("%d rounds in %s: %s\n\n", *n, *dir, mk("").String())
-	bench.Table(os.Stdout, series)
 	ts := []bench.Target{
 		{What: "warm wall / cold wall", Got: bench.Ratio(warm, cold, (*bench.Series).Wall), Max: 0.25},
 		{What: "warm peak RSS / cold peak RSS", Got: bench.Ratio(warm, cold, (*bench.Series).RSS), Max: 0.25},
 	}
-	if editPath != "" {
+	for _, ed := range edits {
+		series = append(series, ed.series)
 		ts = append(ts,
-			bench.Target{What: "one edit wall / cold wall", Got: bench.Ratio(edited, cold, (*bench.Series).Wall), Max: 0.5},
-			bench.Target{What: "one edit peak RSS / cold peak RSS", Got: bench.Ratio(edited, cold, (*bench.Series).RSS), Max: 0.5})
+			bench.Target{What: ed.series.Cmd.Name + " wall / cold wall", Got: bench.Ratio(ed.series, cold, (*bench.Series).Wall), Max: 0.5},
+			bench.Target{What: ed.series.Cmd.Name + " peak RSS / cold peak RSS", Got: bench.Ratio(ed.series, cold, (*bench.Series).RSS), Max: 0.5})
 	}
+	fmt.Printf("%d rounds in %s: %s\n\n", *n, *dir, mk("").String())
+	bench.Table(os.Stdout, series)
 	bench.Targets(os.Stdout, ts)
 	fmt.Printf("\nsame output as a cold run, byte for byte: %v\n", same)
 	if !same {
