@@ -379,7 +379,8 @@ func Analyze(p *Package) *Result {
 	}
 	slices.SortStableFunc(r.Sites, bySite)
 	slices.SortStableFunc(r.Migrated, bySite)
-	if slices.ContainsFunc(r.Sites, func(s *Site) bool { return !s.Generated }) || slices.ContainsFunc(r.Helpers, func(h *Helper) bool { return !h.Generated }) {
+	if slices.ContainsFunc(r.Sites, func(s *Site) bool { return !s.Generated }) || slices.ContainsFunc(r.Helpers, func(h *Helper) bool { return !h.Generated }) ||
+		slices.ContainsFunc(r.TaskCalls, func(c *TaskCall) bool { return c.Reroute != nil && !c.Generated }) {
 		r.migration, r.MigrationErr = a.resolveMigration()
 	}
 	// Keep what the result's methods need, not the indexes; from here on
@@ -769,7 +770,11 @@ type fnVisit struct {
 	// reroutes are the calls of migrated APIs that can carry a task's
 	// provider (see Reroute).
 	reroutes []*ast.CallExpr
-	others   bool // the function writes another scheme too
+	// providerCalls are the calls of the provider method, and migrated
+	// whether the function has a migrated site (final visit only).
+	providerCalls []*ast.CallExpr
+	migrated      bool
+	others        bool // the function writes another scheme too
 }
 
 func (v *fnVisit) addSite(site *Site) {
@@ -809,6 +814,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			}
 		case *ast.CallExpr:
 			if nd.fn != nil {
+				if r != nil && a.isProviderMethod(nd.fn) {
+					vis.providerCalls = append(vis.providerCalls, n)
+				}
 				a.visitCall(vis, n, nd.fn)
 				if isMethod(nd.fn, "net/http", "Request", "SetBasicAuth") {
 					vis.others = true
@@ -835,6 +843,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 					vis.addSite(&Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Kind: siteKind(val)})
 				case val.Provider:
 					if r != nil {
+						vis.migrated = true
 						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
 					}
 				case val.Head != nil && val.Prefix == "" && val.Exact:
@@ -997,7 +1006,7 @@ func siteKind(v Value) Kind {
 func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, vis *fnVisit, r *Result) {
 	sites, calls := vis.sites, vis.calls
 	var task *Avail // needed for sites and calls only
-	if len(sites) > 0 || len(calls) > 0 || len(vis.reroutes) > 0 {
+	if len(sites) > 0 || len(calls) > 0 || len(vis.reroutes) > 0 || vis.migrated {
 		task = a.findAvail(f, a.isTask)
 	}
 	var provider *Avail
@@ -1030,6 +1039,16 @@ func (a *pkgAnalysis) record(f *fnCtx, s *FuncSummary, vis *fnVisit, r *Result) 
 		}
 		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
 		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen, Reroute: a.reroute(fn)})
+	}
+	if !vis.migrated {
+		return
+	}
+	for _, call := range vis.providerCalls { // a migrated site's provider
+		if a.derivesFromTask(call, f, task) {
+			continue
+		}
+		fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+		r.TaskCalls = append(r.TaskCalls, &TaskCall{Call: call, Callee: fn, Task: task, Func: f.decl, FuncObj: f.obj, Generated: f.gen, Reroute: &Reroute{Provider: true}})
 	}
 }
 

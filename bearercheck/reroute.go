@@ -24,6 +24,10 @@ type Reroute struct {
 	Params  []int
 	// WithAuth is the receiver type's method WithAuth(P) *T.
 	WithAuth *types.Func
+	// Provider is set when the call is the provider method itself, in a
+	// function with a migrated site: the provider it is called on is not
+	// the task's.
+	Provider bool
 }
 
 // reroute returns how a call of fn can carry a task's provider, or nil.

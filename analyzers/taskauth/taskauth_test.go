@@ -28,7 +28,15 @@ func cases() []string {
 // TestFixturesCovered checks that the tests of this file run every
 // fixture that expects something of taskauth.
 func TestFixturesCovered(t *testing.T) {
-	fixture.Covered(t, taskauth.Name, append(cases(), "jobtask")...)
+	fixture.Covered(t, taskauth.Name, append(cases(), "jobtask", "taskfix")...)
+}
+
+// TestTaskFix: in migrated code, a call that ignores an available agent
+// task goes through WithAuth or the FWithAuth variant with the task's
+// provider, and a migrated sink uses it, when the task is not nil.
+func TestTaskFix(t *testing.T) {
+	s := analyzers.New(config.NewFlagOptions())
+	fixture.RunWithSuggestedFixes(t, s.TaskAuth, "taskfix")
 }
 
 func TestTaskAuth(t *testing.T) {
