@@ -56,15 +56,28 @@ func (ad *Adapter) Pkg() *types.Package {
 	return ad.Type.Pkg()
 }
 
+// Ref names a package-level object for the migration fix's text: its
+// package (path, and name when the package is visible; "" otherwise) and
+// its name.
+type Ref struct {
+	Path, PkgName, Name string
+}
+
 // Migration is what the migration fix of a package needs to know: the
-// token adapter and the provider interface, resolved (configured or
-// discovered) among the package and its imports. Either may be nil, with
-// the reason in Missing.
+// token adapter and the provider interface, configured or discovered
+// among the package and its imports. A configured one that the package
+// does not import is known by name only (Adapter or Provider is nil).
 type Migration struct {
-	Adapter  *Adapter
-	Provider *types.TypeName // the interface with the provider method
-	Method   string          // the provider method's name
-	Missing  string          // why the adapter or the provider type is unknown
+	Adapter  *Adapter        // resolved, when visible
+	Provider *types.TypeName // resolved, when visible
+
+	AdapterRef  Ref    // the function, or the struct type
+	AdapterFunc bool   // func(string) P; else &Type{Field: tok} or Type{Field: tok}
+	Field       string // the field of the struct form
+	Ptr         bool   // &Type{…}
+	ProviderRef Ref
+	Method      string // the provider method's name
+	Missing     string // why the migration cannot be written: set, the others are zero
 }
 
 // Migration returns what the migration fix needs, or nil when the package
@@ -80,10 +93,8 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 	var missing []string
 	if s := a.cfg.ProviderType; s != "" {
 		o, _ := parseQualified(s)
-		p := pkgs[o.pkg]
-		if p == nil {
-			missing = append(missing, "provider-type "+s+" is not imported by this package")
-		} else {
+		m.ProviderRef = Ref{Path: o.pkg, Name: o.name}
+		if p := pkgs[o.pkg]; p != nil {
 			tn, ok := p.Scope().Lookup(o.name).(*types.TypeName)
 			if !ok || !types.IsInterface(tn.Type()) || a.providerMethodOf(tn.Type()) == nil {
 				return nil, fmt.Errorf("provider-type: %s is not an interface with the method %s", s, a.cfg.ProviderMethod)
@@ -93,22 +104,24 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 	}
 	if s := a.cfg.TokenAdapter; s != "" {
 		n, _ := ParseAdapter(s)
-		p := pkgs[n.Pkg]
-		if p == nil {
-			missing = append(missing, "token-adapter "+s+" is not imported by this package")
-		} else {
+		if p := pkgs[n.Pkg]; p != nil {
 			ad, err := a.adapterIn(p, n)
 			if err != nil {
 				return nil, fmt.Errorf("token-adapter: %s %v", s, err)
 			}
 			m.Adapter = ad
+		} else if n.Type == "" {
+			m.AdapterRef, m.AdapterFunc = Ref{Path: n.Pkg, Name: n.Name}, true
+		} else {
+			// Not visible: &Type{…} has the methods of Type and *Type.
+			m.AdapterRef, m.Field, m.Ptr = Ref{Path: n.Pkg, Name: n.Type}, n.Name, true
 		}
 	}
 	var order []*types.Package // the visible packages, in a fixed order
-	if m.Adapter == nil && a.cfg.TokenAdapter == "" || m.Provider == nil && a.cfg.ProviderType == "" {
+	if a.cfg.TokenAdapter == "" || a.cfg.ProviderType == "" {
 		order = sortedPackages(pkgs)
 	}
-	if m.Adapter == nil && a.cfg.TokenAdapter == "" {
+	if a.cfg.TokenAdapter == "" {
 		var found []*Adapter
 		for _, p := range order {
 			for _, name := range p.Scope().Names() {
@@ -121,12 +134,12 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 		case 1:
 			m.Adapter = found[0]
 		case 0:
-			missing = append(missing, "no token adapter found: set token-adapter")
+			missing = append(missing, "set token-adapter: no token adapter found")
 		default:
-			missing = append(missing, fmt.Sprintf("%d token adapters could apply: set token-adapter", len(found)))
+			missing = append(missing, fmt.Sprintf("set token-adapter: %d types could be the token adapter", len(found)))
 		}
 	}
-	if m.Provider == nil && a.cfg.ProviderType == "" {
+	if a.cfg.ProviderType == "" {
 		var found []*types.TypeName
 		for _, p := range order {
 			for _, name := range p.Scope().Names() {
@@ -140,17 +153,36 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 		case 1:
 			m.Provider = found[0]
 		case 0:
-			missing = append(missing, "no AuthProvider interface found: set provider-type")
+			missing = append(missing, "set provider-type: no AuthProvider interface found")
 		default:
-			missing = append(missing, fmt.Sprintf("%d AuthProvider interfaces could apply: set provider-type", len(found)))
+			missing = append(missing, fmt.Sprintf("set provider-type: %d interfaces could be the AuthProvider", len(found)))
+		}
+	}
+	if ad := m.Adapter; ad != nil {
+		if ad.Func != nil {
+			m.AdapterRef, m.AdapterFunc = refOf(ad.Func), true
+		} else {
+			m.AdapterRef, m.Field, m.Ptr = refOf(ad.Type), ad.Field.Name(), ad.Ptr
+		}
+	}
+	if m.Provider != nil {
+		m.ProviderRef = refOf(m.Provider)
+		pm, _, _ := types.LookupFieldOrMethod(m.Provider.Type(), false, m.Provider.Pkg(), m.Method)
+		if fn, ok := pm.(*types.Func); !ok || fn.Signature().Results().Len() != 1 {
+			missing = append(missing, "the provider method "+m.Method+" returns more than a string")
 		}
 	}
 	if m.Adapter != nil && m.Provider != nil && !types.AssignableTo(m.Adapter.Result, m.Provider.Type()) {
 		missing = append(missing, "the token adapter's "+types.TypeString(m.Adapter.Result, nil)+" is not a "+m.Provider.Name())
-		m.Adapter = nil
 	}
-	m.Missing = strings.Join(missing, "; ")
+	if len(missing) > 0 {
+		return &Migration{Missing: strings.Join(missing, "; ")}, nil
+	}
 	return m, nil
+}
+
+func refOf(obj types.Object) Ref {
+	return Ref{Path: obj.Pkg().Path(), PkgName: obj.Pkg().Name(), Name: obj.Name()}
 }
 
 // adapterIn resolves the configured adapter n in package p.

@@ -824,6 +824,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 			}
 		case *ast.AssignStmt, *ast.CompositeLit:
 			a.visitStores(vis, n)
+			if lit, ok := n.(*ast.CompositeLit); ok {
+				a.adaptedField(vis, lit)
+			}
 		}
 		for _, sk := range nd.sinks {
 			if !isAuthorizationKey(a.keyValue(sk, f)) {
@@ -939,12 +942,19 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 		vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
 		return
 	}
+	if a.cfg.IsAdapterFunc(fn) {
+		a.adaptedArg(vis, call, fn, 0)
+		return
+	}
 	cs := a.summary(fn)
 	if cs == nil {
 		if a.reroute(fn) != nil && !a.viaWithAuth(call) {
 			vis.reroutes = append(vis.reroutes, call)
 		}
 		return
+	}
+	for _, p := range cs.Adapts {
+		a.adaptedArg(vis, call, fn, p)
 	}
 	if cs.Scheme != nil {
 		if arg := argFor(call, fn, cs.Scheme.Param); arg != nil {
@@ -990,6 +1000,45 @@ func (a *pkgAnalysis) verbatimArgs(vis *fnVisit, call *ast.CallExpr, fn *types.F
 				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}})
 			return
 		}
+	}
+}
+
+// adaptedArg looks at argument p of a call of fn, which hands it to the
+// token adapter: a parameter passed there makes the caller adapt it too,
+// a constant one is a hard-coded credential.
+func (a *pkgAnalysis) adaptedArg(vis *fnVisit, call *ast.CallExpr, fn *types.Func, p int) {
+	if arg := argFor(call, fn, p); arg != nil {
+		a.adapted(vis, call, arg, fn)
+	}
+}
+
+// adaptedField is adaptedArg for a literal of the token adapter's struct
+// type: &auth.StaticProvider{Token: tok}.
+func (a *pkgAnalysis) adaptedField(vis *fnVisit, lit *ast.CompositeLit) {
+	field := a.cfg.AdapterField(namedOf(a.pkg.Info.TypeOf(lit)))
+	if field == "" {
+		return
+	}
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == field {
+				a.adapted(vis, lit, kv.Value, nil)
+			}
+		}
+	}
+}
+
+// adapted records what the value arg handed to the token adapter is.
+func (a *pkgAnalysis) adapted(vis *fnVisit, at, arg ast.Expr, fn *types.Func) {
+	f := vis.f
+	switch av := a.eval(arg, f); {
+	case av.Head != nil && av.Exact && av.Prefix == "":
+		if i, ok := f.param(av.Head); ok && !slices.Contains(vis.s.Adapts, i) {
+			vis.s.Adapts = append(vis.s.Adapts, i)
+		}
+	case av.Head == nil && av.Exact && isCredential(av.Prefix):
+		vis.addSite(&Site{Node: at, Value: at, Kind: KindHardCoded, Callee: fn,
+			Val: Value{Kind: KindHelper, Origin: at, Helper: fn, Token: arg}})
 	}
 }
 

@@ -26,6 +26,7 @@ type Compiled struct {
 	taskTypes    map[object]bool   // agent-task-types: pkg/path.Type, as {pkg, "", Type}
 	allowTrees   []string          // allow: pkg/path/...
 	allow        map[object]string // allow: every reading of each entry -> the entry
+	adapter      AdapterName       // token-adapter
 }
 
 // An object names a package ({pkg}), a package-level function or type
@@ -58,6 +59,9 @@ func (c Config) Compile() (*Compiled, error) {
 		default:
 			m.taskNames[s] = true
 		}
+	}
+	if c.TokenAdapter != "" {
+		m.adapter, _ = ParseAdapter(c.TokenAdapter)
 	}
 	for _, s := range c.Allow {
 		tree, readings, _ := parseAllow(s)
@@ -320,4 +324,22 @@ func (c *Compiled) UnmatchedAllow(pkgs map[string]*types.Package) []string {
 		}
 	}
 	return out
+}
+
+// IsAdapterFunc reports whether fn is the configured token adapter
+// function.
+func (c *Compiled) IsAdapterFunc(fn *types.Func) bool {
+	n := c.adapter
+	return n.Name != "" && n.Type == "" && fn.Pkg() != nil && fn.Signature().Recv() == nil &&
+		fn.Name() == n.Name && fn.Pkg().Path() == n.Pkg
+}
+
+// AdapterField returns the token field of the configured token adapter
+// when t is its struct type, or "".
+func (c *Compiled) AdapterField(t *types.Named) string {
+	n := c.adapter
+	if n.Type == "" || t == nil || t.Obj().Pkg() == nil || t.Obj().Name() != n.Type || t.Obj().Pkg().Path() != n.Pkg {
+		return ""
+	}
+	return n.Name
 }

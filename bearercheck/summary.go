@@ -38,6 +38,10 @@ type FuncSummary struct {
 	// PathParams are the parameters the function builds a request URL
 	// from: its callers' arguments are the endpoints.
 	PathParams []PathParam
+	// Adapts are the parameters the function hands, unchanged, to the
+	// configured token adapter (a migrated function's deprecated wrapper):
+	// a constant passed there is a hard-coded credential.
+	Adapts []int
 }
 
 // ResultSummary is what is known about one result of a function.
@@ -73,7 +77,7 @@ type SchemeSink struct {
 }
 
 func (s *FuncSummary) empty() bool {
-	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0 && len(s.Adapts) == 0
 }
 
 // onlyPaths reports whether all that is known about a function is the
@@ -124,6 +128,9 @@ func (s *FuncSummary) String() string {
 	}
 	for _, p := range s.PathParams {
 		parts = append(parts, fmt.Sprintf("url(%d)", p.Param))
+	}
+	for _, p := range s.Adapts {
+		parts = append(parts, fmt.Sprintf("adapts(%d)", p))
 	}
 	return strings.Join(parts, " ")
 }

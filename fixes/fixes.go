@@ -47,6 +47,12 @@ type Fixer struct {
 	gen     map[*ast.File]bool       // computed by generated
 	secrets map[string][]secretLines // computed by nearSecret
 	planned map[*bearercheck.Site]*group
+
+	// The migration (migrate.go): the unit of each root and of each
+	// function it changes, and why a site or helper gets no fix.
+	units       map[*bearercheck.Site]*unit
+	helperUnits map[*types.Func]*unit
+	noFix       map[any]string // by *Site or *types.Func
 }
 
 // New returns a Fixer for the package of pass, whose detection result is res.
@@ -56,11 +62,12 @@ func New(pass *analysis.Pass, res *bearercheck.Result) *Fixer {
 
 // For returns the suggested fix of site s: none, or exactly one.
 func (f *Fixer) For(s *bearercheck.Site) []analysis.SuggestedFix {
-	if f.planned == nil {
-		f.plan()
-	}
+	f.planAll()
 	g := f.planned[s]
 	if g == nil {
+		if u := f.unitOf(s); u != nil && u.fix != nil {
+			return []analysis.SuggestedFix{*u.fix}
+		}
 		return nil
 	}
 	fix := analysis.SuggestedFix{Message: g.messages[s]}
@@ -68,6 +75,65 @@ func (f *Fixer) For(s *bearercheck.Site) []analysis.SuggestedFix {
 		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{Pos: e.pos, End: e.end, NewText: []byte(e.text)})
 	}
 	return []analysis.SuggestedFix{fix}
+}
+
+// planAll plans the fixes of the package once.
+func (f *Fixer) planAll() {
+	if f.planned == nil {
+		f.plan()
+		f.planMigrations()
+	}
+}
+
+// unitOf returns the migration unit a site belongs to: the one it is a
+// root of, or, for a call of a helper the migration changes, that one.
+func (f *Fixer) unitOf(s *bearercheck.Site) *unit {
+	if u := f.units[s]; u != nil {
+		return u
+	}
+	if s.Kind == bearercheck.KindHelper && s.Val.Helper != nil {
+		if u := f.helperUnits[s.Val.Helper]; u != nil && slices.ContainsFunc(u.roots, func(r *bearercheck.Site) bool { return r.FuncObj == s.Val.Helper }) || u != nil && u.funcs[s.Val.Helper] {
+			return u
+		}
+	}
+	return nil
+}
+
+// ForHelper returns the migration fix of root helper h: none, or exactly
+// one (the fix of every site and call on its token's path).
+func (f *Fixer) ForHelper(h *bearercheck.Helper) []analysis.SuggestedFix {
+	f.planAll()
+	if u := f.helperUnits[h.Obj]; u != nil && u.fix != nil {
+		return []analysis.SuggestedFix{*u.fix}
+	}
+	return nil
+}
+
+// NoFix says why site s gets no fix ("" when it gets one, or when the
+// diagnostic's message already says why: generated code, a hard-coded
+// credential).
+func (f *Fixer) NoFix(s *bearercheck.Site) string {
+	f.planAll()
+	if f.planned[s] != nil {
+		return ""
+	}
+	if u := f.unitOf(s); u != nil {
+		if u.fix != nil {
+			return ""
+		}
+		return u.blocked
+	}
+	return f.noFix[s]
+}
+
+// NoFixHelper says why root helper h gets no migration fix ("" when it
+// gets one).
+func (f *Fixer) NoFixHelper(h *bearercheck.Helper) string {
+	f.planAll()
+	if u := f.helperUnits[h.Obj]; u != nil && u.fix != nil {
+		return ""
+	}
+	return f.noFix[h.Obj]
 }
 
 // group is a set of changes of one file that are offered as one fix.

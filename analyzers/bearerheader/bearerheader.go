@@ -37,6 +37,9 @@ func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis
 			Message:  message(pass, res.Config().ProviderMethod, s),
 		}
 		d.SuggestedFixes = fx.For(s)
+		if why := fx.NoFix(s); why != "" {
+			d.Message += " (no fix: " + why + ")"
+		}
 		if fn := s.Val.Helper; fn != nil && s.Kind == bearercheck.KindHelper {
 			d.Related = []analysis.RelatedInformation{{Pos: fn.Pos(), Message: bearerdetect.Describe(fn, pass.Pkg) + " returns a bearer value"}}
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/bearercheck"
+	"github.com/bearercheck/bearercheck/fixes"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -28,9 +29,14 @@ func New(base *analysis.Analyzer) *analysis.Analyzer {
 }
 
 func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis.Diagnostic)) {
+	fx := fixes.New(pass, res)
 	for _, h := range res.Helpers {
 		if !h.Summary.Root {
 			continue // bearer-only only through another helper
+		}
+		noFix := ""
+		if why := fx.NoFixHelper(h); why != "" && !h.Generated {
+			noFix = " (no fix: " + why + ")"
 		}
 		what := "is a bearer-only helper: it sends"
 		if h.Summary.OtherSchemes {
@@ -45,7 +51,8 @@ func run(pass *analysis.Pass, res *bearercheck.Result, report func(any, analysis
 			Message: bearerdetect.Message(
 				fmt.Sprintf("%s %s %s as a Bearer token", bearerdetect.Describe(h.Obj, pass.Pkg), what, source(h)),
 				fmt.Sprintf("accept an AuthProvider and use its %s()", res.Config().ProviderMethod),
-				h.Generated),
+				h.Generated) + noFix,
+			SuggestedFixes: fx.ForHelper(h),
 		})
 	}
 }

@@ -153,6 +153,24 @@ func (f *runFlags) run() int {
 	for _, a := range f.selected(suite.Reporting()) {
 		enabled = append(enabled, a.Name)
 	}
+	// -fix repeats analysis and fixing until nothing is left to fix (at
+	// most fixRounds times): a migration fixed in one package changes
+	// what the next round offers its callers in other packages.
+	for round := 1; ; round++ {
+		exit, again := f.round(dir, suite, enabled, round < fixRounds)
+		if !again {
+			return exit
+		}
+	}
+}
+
+// fixRounds bounds the rounds of -fix.
+const fixRounds = 5
+
+// round analyses the packages once and prints, fixes or diffs the
+// findings; with more set and -fix given, it reports whether it fixed
+// something and another round should run instead of printing.
+func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, more bool) (exit int, again bool) {
 	// The configuration of every loaded package is validated before
 	// analysis: an invalid one is driver.Run's error, and nothing is
 	// printed or fixed.
@@ -174,12 +192,12 @@ func (f *runFlags) run() int {
 	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 1
+		return 1, false
 	}
 	for _, w := range res.ConfigWarnings {
 		fmt.Fprintln(os.Stderr, "bearercheck: warning:", w)
 	}
-	exit := 0
+	exit = 0
 	if reportLoadErrors(res) {
 		exit = 1
 	}
@@ -199,9 +217,9 @@ func (f *runFlags) run() int {
 	if f.json {
 		if err := output.JSON(os.Stdout, findings, errs); err != nil {
 			fmt.Fprintln(os.Stderr, "bearercheck:", err)
-			return 1
+			return 1, false
 		}
-		return exit
+		return exit, false
 	}
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", e.Analyzer, e.Err)
@@ -211,7 +229,7 @@ func (f *runFlags) run() int {
 	if f.fix || f.diff {
 		if exit != 0 {
 			fmt.Fprintln(os.Stderr, "bearercheck: not fixing: the errors above must be fixed first")
-			return exit
+			return exit, false
 		}
 		fixes, err := output.ApplyFixes(findings, secrets, f.diff, stdout)
 		if err == nil {
@@ -219,10 +237,13 @@ func (f *runFlags) run() int {
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "bearercheck:", err)
-			return 1
+			return 1, false
 		}
 		if fixes.Conflicts > 0 {
 			fmt.Fprintf(os.Stderr, "bearercheck: %d fixes overlap others and were not applied: run -fix again\n", fixes.Conflicts)
+		}
+		if more && !f.diff && len(fixes.Fixed) > 0 {
+			return 0, true
 		}
 		findings = slices.DeleteFunc(findings, func(x *output.Finding) bool { return fixes.Fixed[x] })
 		sources = fixes.Old
@@ -234,12 +255,12 @@ func (f *runFlags) run() int {
 	}
 	if findingsOut.err != nil {
 		fmt.Fprintln(os.Stderr, "bearercheck: writing the findings:", findingsOut.err)
-		return 1
+		return 1, false
 	}
 	if len(findings) > 0 && exit == 0 {
 		exit = 3
 	}
-	return exit
+	return exit, false
 }
 
 // profile starts the profiles asked for and returns the function that

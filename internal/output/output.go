@@ -45,17 +45,22 @@ type ActionError struct {
 // by file, line, column and analyzer, and the errors of the root actions
 // sorted by package and analyzer. A package and its test variants
 // ("p", "p [p.test]") report the same sites of non-test files: a finding
-// is kept under the first package, in ID order, that reports it.
+// is kept under the first package, in ID order, that reports it, with the
+// message and fixes of the variant that sees the most files.
 func Collect(graph *checker.Graph) ([]*Finding, []*ActionError) {
 	roots := slices.Clone(graph.Roots)
 	slices.SortStableFunc(roots, func(a, b *checker.Action) int {
 		return cmp.Or(cmp.Compare(a.Package.ID, b.Package.ID), cmp.Compare(a.Analyzer.Name, b.Analyzer.Name))
 	})
 	type key struct {
-		analyzer, message, category string
-		pos, end                    token.Position
+		analyzer, category string
+		pos, end           token.Position
 	}
-	seen := map[key]bool{}
+	// The same finding from another variant of the package: the variant
+	// that sees more files (the test variant) decides its message and
+	// fix, which must keep the package's tests compiling too.
+	seen := map[key]*Finding{}
+	files := map[*Finding]int{}
 	var findings []*Finding
 	var errs []*ActionError
 	for _, act := range roots {
@@ -65,12 +70,18 @@ func Collect(graph *checker.Graph) ([]*Finding, []*ActionError) {
 		}
 		fset := act.Package.Fset
 		for _, d := range act.Diagnostics {
-			k := key{analyzer: act.Analyzer.Name, pos: fset.Position(d.Pos), end: fset.Position(d.End), message: d.Message, category: d.Category}
-			if seen[k] {
+			k := key{analyzer: act.Analyzer.Name, pos: fset.Position(d.Pos), end: fset.Position(d.End), category: d.Category}
+			if prev := seen[k]; prev != nil && prev.Package != act.Package.ID {
+				if len(act.Package.Syntax) > files[prev] {
+					prev.Fset, prev.Diagnostic, files[prev] = fset, d, len(act.Package.Syntax)
+				}
+				continue
+			} else if prev != nil && prev.Message == d.Message {
 				continue
 			}
-			seen[k] = true
-			findings = append(findings, &Finding{Analyzer: act.Analyzer.Name, Package: act.Package.ID, Fset: fset, Diagnostic: d})
+			x := &Finding{Analyzer: act.Analyzer.Name, Package: act.Package.ID, Fset: fset, Diagnostic: d}
+			seen[k], files[x] = x, len(act.Package.Syntax)
+			findings = append(findings, x)
 		}
 	}
 	Sort(findings)

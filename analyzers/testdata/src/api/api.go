@@ -19,12 +19,12 @@ type Client struct {
 type Usage struct{ Requests int }
 
 // newRequest builds every authenticated request: the root helper.
-func (c *Client) newRequest(method, path string) (*http.Request, error) { // want[bearerdetect] newRequest:`^bearerOnly\(\.token\) url\(1\)$` want[bearerhelper] `^Client\.newRequest is a bearer-only helper: it sends field c\.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+func (c *Client) newRequest(method, path string) (*http.Request, error) { // want[bearerdetect] newRequest:`^bearerOnly\(\.token\) url\(1\)$` want[bearerhelper] `^Client\.newRequest is a bearer-only helper: it sends field c\.token as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found\)$`
 	req, err := http.NewRequest(method, c.baseURL+path, nil)
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found\)$`
 	req.Header.Set("Accept", "application/json")
 	return req, nil
 }

@@ -120,7 +120,7 @@ func NotHelpers(task *auth.AgentTask, req *http.Request, p *notahelper.Provider)
 
 // Direct calls the bearer-by-API method itself: that is a site, reported
 // once by bearerheader (naming the task), not again by taskauth.
-func Direct(task *auth.AgentTask, req *http.Request, tok *oauth2.Token) { // want[bearerdetect] Direct:`^bearerOnly\(tok\)$` want[bearerhelper] `^Direct is a bearer-only helper: it sends parameter tok as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
+func Direct(task *auth.AgentTask, req *http.Request, tok *oauth2.Token) { // want[bearerdetect] Direct:`^bearerOnly\(tok\)$` want[bearerhelper] `^Direct is a bearer-only helper: it sends parameter tok as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\) \(no fix: its token does not reach a sink this fix can rewrite\)$`
 	tok.SetAuthHeader(req) // want[bearerheader] `^oauth2\.Token\.SetAuthHeader sets a Bearer Authorization header and ignores agent task task; use task\.AuthorizationHeaderValue\(\)$`
 }
 
@@ -137,8 +137,8 @@ func (e *Embedded) FromEmbedded() (api.Usage, error) { // want[bearerdetect] Fro
 
 // AtSink writes a helper's bearer value to the header itself: that is a
 // site, reported once by bearerheader (naming the task), not by taskauth.
-func AtSink(task *auth.AgentTask, req *http.Request, tok string) { // want[bearerdetect] AtSink:`^bearerOnly\(tok\)$` want[bearerhelper] `^AtSink is a bearer-only helper: it sends parameter tok as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\)$`
-	req.Header.Set("Authorization", api.AuthHeader(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme through api\.AuthHeader and ignores agent task task; use task\.AuthorizationHeaderValue\(\)$`
+func AtSink(task *auth.AgentTask, req *http.Request, tok string) { // want[bearerdetect] AtSink:`^bearerOnly\(tok\)$` want[bearerhelper] `^AtSink is a bearer-only helper: it sends parameter tok as a Bearer token; accept an AuthProvider and use its AuthorizationHeaderValue\(\) \(no fix: api\.AuthHeader migrates in its own package; this call then goes through its deprecated wrapper\)$`
+	req.Header.Set("Authorization", api.AuthHeader(tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme through api\.AuthHeader and ignores agent task task; use task\.AuthorizationHeaderValue\(\) \(no fix: api\.AuthHeader migrates in its own package; this call then goes through its deprecated wrapper\)$`
 }
 
 // Poll passes its client two packages down.

@@ -11,11 +11,11 @@ func Anonymous() Creds { return Creds{Token: "anonymous"} }
 // The token reaching the header is whatever c.Token holds: not a
 // hard-coded credential.
 func Apply(h http.Header, c Creds) {
-	h.Set("Authorization", "Bearer "+c.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", "Bearer "+c.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 func (c *Creds) apply(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer "+c.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+c.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 // A field only ever given one whole bearer literal: whenever the header is

@@ -15,12 +15,12 @@ func (p *Provider) BearerToken() string { return p.token }
 
 // The token does not come from a provider, though one is in scope.
 func notFromProvider(h http.Header, p *Provider) {
-	h.Set("Authorization", "Bearer "+os.Getenv("TOKEN")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p.AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", "Bearer "+os.Getenv("TOKEN")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p.AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 // No provider at all.
 func noProvider(h http.Header, tok string) {
-	h.Set("Authorization", fmt.Sprintf("Bearer %s", tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", fmt.Sprintf("Bearer %s", tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 // (string, bool) provider.

@@ -12,15 +12,15 @@ const bearerPrefix = "Bearer "
 
 func viaLocal(h http.Header, tok string) { // want[bearerdetect] viaLocal:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaLocal is a bearer-only helper: it sends parameter tok `
 	authz := "Bearer " + tok
-	h.Set("Authorization", authz) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", authz) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 func viaJoin(h http.Header, tok string) { // want[bearerdetect] viaJoin:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaJoin is a bearer-only helper: it sends parameter tok `
-	h.Set("authorization", strings.Join([]string{"Bearer", tok}, " ")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h.Set("authorization", strings.Join([]string{"Bearer", tok}, " ")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 func viaConst(tok string) map[string]string { // want[bearerdetect] viaConst:`^bearerOnly\(tok\)$` want[bearerhelper] `^viaConst is a bearer-only helper: it sends parameter tok `
-	return map[string]string{"Authorization": bearerPrefix + tok} // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	return map[string]string{"Authorization": bearerPrefix + tok} // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 func withError(tok string) (string, error) { // want[bearerdetect] withError:`^bearerOnly\(tok\) returnsBearer$` want[bearerhelper] `^withError is a bearer-only helper: it sends parameter tok `

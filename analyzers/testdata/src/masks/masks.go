@@ -21,7 +21,7 @@ func masked(h http.Header, tok string) {
 }
 
 func placeholders(h http.Header) {
-	h.Set("Authorization", "Bearer <token>")           // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", "Bearer <token>")           // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 	h.Set("Authorization", "Bearer YOUR_TOKEN_HERE")   // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`
 	h.Set("Authorization", "Bearer ${API_TOKEN}")      // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`
 	h.Set("Authorization", "Bearer {{ .Token }}")      // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`

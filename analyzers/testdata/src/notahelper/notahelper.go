@@ -52,7 +52,7 @@ func HasBearer(h http.Header) bool {
 
 // EnvToken takes its token from the environment, not a parameter.
 func EnvToken(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer "+os.Getenv("ACME_TOKEN")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("ACME_TOKEN")) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found\)$`
 }
 
 // ViaInterface takes the token from an AuthProvider interface's accessor.
@@ -62,14 +62,14 @@ func ViaInterface(h http.Header, p creds.TokenSource) {
 
 // ViaForeignField reads the field that another package's provider method reads.
 func ViaForeignField(h http.Header, p *creds.Static) {
-	h.Set("Authorization", "Bearer "+p.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\)$`
+	h.Set("Authorization", "Bearer "+p.Token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use p\.AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found\)$`
 }
 
 var proxyToken = os.Getenv("PROXY_TOKEN")
 
 // ProxyRequest reads a package variable: not a parameter, not a field.
 func ProxyRequest(req *http.Request) {
-	req.Header.Set("Authorization", "Bearer "+proxyToken) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+proxyToken) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found\)$`
 }
 
 func bearer(tok string) string { // want[bearerdetect] bearer:`^bearerOnly\(tok\) returnsBearer$` want[bearerhelper] `^bearer is a bearer-only helper: it sends parameter tok `

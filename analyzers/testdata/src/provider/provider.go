@@ -58,7 +58,7 @@ func accessor(req *http.Request, p *Provider) {
 }
 
 func rawToken(req *http.Request, auth *Provider, tok string) {
-	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `; use auth\.AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+tok) // want[bearerheader] `; use auth\.AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 type Client struct {

@@ -11,7 +11,7 @@ type ptrClient struct {
 }
 
 func (c *ptrClient) authorize(req *http.Request) { // want[bearerdetect] authorize:`^bearerOnly\(\.token\)$` want[bearerhelper] `^ptrClient\.authorize is a bearer-only helper: it sends field c\.token `
-	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Set("Authorization", "Bearer "+c.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 type valueClient struct {
@@ -19,7 +19,7 @@ type valueClient struct {
 }
 
 func (c valueClient) authorize(h http.Header) { // want[bearerdetect] authorize:`^bearerOnly\(\.apiKey\)$` want[bearerhelper] `^valueClient\.authorize is a bearer-only helper: it sends field c\.apiKey `
-	h["Authorization"] = []string{"Bearer " + c.apiKey} // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	h["Authorization"] = []string{"Bearer " + c.apiKey} // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 }
 
 type sprintfClient struct {

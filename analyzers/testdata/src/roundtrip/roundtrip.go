@@ -13,7 +13,7 @@ type transport struct {
 
 func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) { // want[bearerdetect] RoundTrip:`^bearerOnly\(\.token\)$` want[bearerhelper] `^transport\.RoundTrip is a bearer-only helper: it sends field t\.token `
 	r := req.Clone(req.Context())
-	r.Header.Set("Authorization", "Bearer "+t.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	r.Header.Set("Authorization", "Bearer "+t.token) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 	return t.base.RoundTrip(r)
 }
 
@@ -22,6 +22,6 @@ type valueTransport struct {
 }
 
 func (t valueTransport) RoundTrip(req *http.Request) (*http.Response, error) { // want[bearerdetect] RoundTrip:`^bearerOnly\(\.tok\)$` want[bearerhelper] `^valueTransport\.RoundTrip is a bearer-only helper: it sends field t\.tok `
-	req.Header.Add("Authorization", fmt.Sprintf("Bearer %s", t.tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\)$`
+	req.Header.Add("Authorization", fmt.Sprintf("Bearer %s", t.tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue\(\) \(no fix: set token-adapter: no token adapter found; set provider-type: no AuthProvider interface found\)$`
 	return http.DefaultTransport.RoundTrip(req)
 }
