@@ -49,8 +49,8 @@ type unit struct {
 	// Exported fields read on the path: each keeps its string and gains a
 	// provider field beside it; the read becomes x.fieldProvider().
 	pubFields map[*ast.SelectorExpr]*types.Var
-	calls    int          // calls whose argument changes
-	blocked  string
+	calls     int // calls whose argument changes
+	blocked   string
 
 	fix *analysis.SuggestedFix
 }
