@@ -1271,7 +1271,11 @@ func (u *unit) message(f *Fixer, m *bearercheck.Migration) string {
 		path = append(path, "field "+v.Name())
 	}
 	for _, v := range sortedVars(u.params) {
-		path = append(path, "parameter "+v.Name())
+		p := "parameter " + v.Name()
+		if fn := f.paramFunc(v); fn != nil && !slices.Contains(names, fn.Name()) {
+			p += " of " + fn.Name()
+		}
+		path = append(path, p)
 	}
 	for _, v := range sortedVars(u.locals) {
 		path = append(path, "variable "+v.Name())
@@ -1297,6 +1301,21 @@ func (u *unit) message(f *Fixer, m *bearercheck.Migration) string {
 		msg += ", wrapper for " + fn.Name()
 	}
 	return msg
+}
+
+// paramFunc returns the function whose parameter v is, or nil.
+func (f *Fixer) paramFunc(v *types.Var) *types.Func {
+	for _, file := range f.pass.Files {
+		if file.FileStart <= v.Pos() && v.Pos() < file.FileEnd {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Type.Params.Pos() <= v.Pos() && v.Pos() < fd.Type.Params.End() {
+					fn, _ := f.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+					return fn
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // qualifier gives the name a file refers to a package by, adding the
