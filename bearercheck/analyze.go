@@ -947,10 +947,10 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 		return
 	}
 	cs := a.summary(fn)
+	if (cs == nil || cs.Helper == nil) && a.reroute(fn) != nil && !a.viaWithAuth(call) {
+		vis.reroutes = append(vis.reroutes, call) // a migrated API (a wrapper may have a summary)
+	}
 	if cs == nil {
-		if a.reroute(fn) != nil && !a.viaWithAuth(call) {
-			vis.reroutes = append(vis.reroutes, call)
-		}
 		return
 	}
 	for _, p := range cs.Adapts {
