@@ -162,7 +162,7 @@ func NewReporter(base *analysis.Analyzer, name, doc string, kind bearercheck.Fin
 	return &analysis.Analyzer{
 		Name:     name,
 		Doc:      docs.Extract(doc, name),
-		URL:      "https://pkg.go.dev/github.com/bearercheck/bearercheck/analyzers/" + name + "#hdr-Analyzer_" + name,
+		URL:      docs.URL(name),
 		Requires: []*analysis.Analyzer{base},
 		// Findings of a package that does not type-check are reported
 		// too; the driver reports its type errors.

@@ -41,7 +41,17 @@
 // returns "Bearer "+tok makes the value at the sink a credential). A
 // placeholder such as "<token>" is not a credential, and a literal given
 // to a struct field somewhere is not the value every read of the field
-// gives.
+// gives. After the migration, a constant handed to the token adapter,
+// directly or through a deprecated wrapper, is still a hard-coded
+// credential.
+//
+// When the token is a raw string, the fix is the migration of its path
+// (docs/migration.md), the same fix bearerhelper offers on the helper: the
+// path becomes the provider type and the sink sends the provider's header
+// value, with no header when it is empty. Generated files and hard-coded
+// credentials get no fix; otherwise a site without a fix says why at the
+// end of its message: "(no fix: set token-adapter: …)".
+//
 // When an agent task is available in the function, the message names it.
 //
 // Categories: literal-prefix, sprintf, join, helper-result, scheme-param,

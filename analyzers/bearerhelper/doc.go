@@ -26,6 +26,16 @@
 // accessor, or a field its AuthorizationHeaderValue method reads) does not
 // make a helper: bearerheader reports and fixes such a site instead.
 //
+// Its suggested fix is the migration of the helper's token path (see
+// docs/migration.md): the token parameter, local or field becomes the
+// provider type (provider-type), the header is set from its
+// AuthorizationHeaderValue(), callers in the package pass a provider, and
+// the raw token is wrapped by the token adapter (token-adapter) where it
+// enters. An exported helper keeps its old form as a deprecated wrapper of
+// its WithAuth variant, marked //go:fix inline. When there is no fix, the
+// message ends with the reason: "(no fix: set token-adapter: …)", "(no fix:
+// field token is also used at client.go:40, where it must stay a string)".
+//
 // Categories: root-helper, and ignore-directive for a //bearercheck:ignore
 // directive without a reason or that suppresses nothing on a line of its
 // findings (or on no finding's line, when it is the first analyzer enabled).
