@@ -117,45 +117,45 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 			m.AdapterRef, m.Field, m.Ptr = Ref{Path: n.Pkg, Name: n.Type}, n.Name, true
 		}
 	}
-	var order []*types.Package // the visible packages, in a fixed order
-	if a.cfg.TokenAdapter == "" || a.cfg.ProviderType == "" {
-		order = sortedPackages(pkgs)
-	}
-	if a.cfg.TokenAdapter == "" {
-		var found []*Adapter
-		for _, p := range order {
-			for _, name := range p.Scope().Names() {
-				if ad := a.discoverAdapter(p.Scope().Lookup(name)); ad != nil {
-					found = append(found, ad)
+	// Discovery of what is not configured: one pass over the visible
+	// packages' declarations, in a fixed order.
+	findAdapter, findProvider := a.cfg.TokenAdapter == "", a.cfg.ProviderType == ""
+	var adapters []*Adapter
+	var providers []*types.TypeName
+	if findAdapter || findProvider {
+		for _, p := range sortedPackages(pkgs) {
+			scope := p.Scope()
+			for _, name := range scope.Names() {
+				obj := scope.Lookup(name)
+				if findAdapter {
+					if ad := a.discoverAdapter(obj); ad != nil {
+						adapters = append(adapters, ad)
+					}
+				}
+				if tn, ok := obj.(*types.TypeName); findProvider && ok && tn.Exported() && !tn.IsAlias() && types.IsInterface(tn.Type()) && a.providerMethodOf(tn.Type()) != nil {
+					providers = append(providers, tn)
 				}
 			}
 		}
-		switch len(found) {
+	}
+	if findAdapter {
+		switch len(adapters) {
 		case 1:
-			m.Adapter = found[0]
+			m.Adapter = adapters[0]
 		case 0:
 			missing = append(missing, "set token-adapter: no token adapter found")
 		default:
-			missing = append(missing, fmt.Sprintf("set token-adapter: %d types could be the token adapter", len(found)))
+			missing = append(missing, fmt.Sprintf("set token-adapter: %d types could be the token adapter", len(adapters)))
 		}
 	}
-	if a.cfg.ProviderType == "" {
-		var found []*types.TypeName
-		for _, p := range order {
-			for _, name := range p.Scope().Names() {
-				tn, ok := p.Scope().Lookup(name).(*types.TypeName)
-				if ok && tn.Exported() && !tn.IsAlias() && types.IsInterface(tn.Type()) && a.providerMethodOf(tn.Type()) != nil {
-					found = append(found, tn)
-				}
-			}
-		}
-		switch len(found) {
+	if findProvider {
+		switch len(providers) {
 		case 1:
-			m.Provider = found[0]
+			m.Provider = providers[0]
 		case 0:
 			missing = append(missing, "set provider-type: no AuthProvider interface found")
 		default:
-			missing = append(missing, fmt.Sprintf("set provider-type: %d interfaces could be the AuthProvider", len(found)))
+			missing = append(missing, fmt.Sprintf("set provider-type: %d interfaces could be the AuthProvider", len(providers)))
 		}
 	}
 	if ad := m.Adapter; ad != nil {
