@@ -60,7 +60,6 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
-	"maps"
 	"net/url"
 	"os"
 	"reflect"
@@ -253,9 +252,9 @@ type node struct {
 	typesOnce sync.Once
 	typesFrom typesFrom
 
-	// depSet is n and its transitive imports (see depsOf).
-	depOnce sync.Once
-	depSet  map[*node]bool
+	// depSet is n and its transitive imports while n is analysed (see
+	// depsOf).
+	depSet map[*node]bool
 
 	// full is the package type-checked with its function bodies, while
 	// it is loaded for analysis (see load); nil otherwise.
@@ -599,7 +598,7 @@ func (e *engine) analyse(n *node) {
 	if e.cfg.Cache != nil && n.cacheable && n.depsHash != nil {
 		e.store(n, n.root && e.cfg.Keep != nil, kept, export)
 	}
-	n.encodedFacts = nil
+	n.encodedFacts, n.depSet = nil, nil
 	for _, act := range n.actions {
 		if !act.IsRoot || e.cfg.Keep != nil {
 			act.Result = nil
@@ -1015,14 +1014,22 @@ func getFact(v, ptr analysis.Fact) bool {
 	return true
 }
 
-// depsOf returns n and its transitive imports.
+// depsOf returns n and its transitive imports. It is called by the
+// analysis of n only, and kept until n is analysed.
 func (e *engine) depsOf(n *node) map[*node]bool {
-	n.depOnce.Do(func() {
-		n.depSet = map[*node]bool{n: true}
-		for _, imp := range n.imports {
-			maps.Copy(n.depSet, e.depsOf(imp))
+	if n.depSet == nil {
+		n.depSet = map[*node]bool{}
+		var visit func(*node)
+		visit = func(d *node) {
+			if !n.depSet[d] {
+				n.depSet[d] = true
+				for _, imp := range d.imports {
+					visit(imp)
+				}
+			}
 		}
-	})
+		visit(n)
+	}
 	return n.depSet
 }
 
