@@ -17,6 +17,7 @@ import (
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/bench/synth"
 	"github.com/bearercheck/bearercheck/internal/engine"
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
@@ -65,6 +66,7 @@ func run(t *testing.T, dir string, cache *engine.Cache) (string, *engine.Result)
 // go/packages happened to parse the files (in parallel), the engine's the
 // order of the files.
 func TestSameAsChecker(t *testing.T) {
+	slowtest.Skip(t)
 	dir := "../../testdata/example"
 	graph, err := checker.Analyze(suite(), load(t, dir, packages.LoadAllSyntax|packages.NeedModule), nil)
 	require.NoError(t, err)
@@ -132,6 +134,7 @@ func TestKeep(t *testing.T) {
 // only its declarations' types: the scopes and local variables of its
 // function bodies are let go with its syntax.
 func TestTypesDropBodies(t *testing.T) {
+	slowtest.Skip(t)
 	roots := load(t, "../../testdata/example", engine.LoadMode)
 	_, err := engine.Analyze(engine.Config{
 		Analyzers: suite(),
@@ -175,6 +178,7 @@ func module(t *testing.T) (string, synth.Shape) {
 // edited file in a package no other imports, only that package is
 // analysed; both print exactly what a cold run prints.
 func TestIncremental(t *testing.T) {
+	slowtest.Skip(t)
 	dir, s := module(t)
 	cache, err := engine.OpenCache(t.TempDir())
 	require.NoError(t, err)
@@ -222,6 +226,7 @@ func TestIncremental(t *testing.T) {
 // TestBadEntries: entries that are corrupt, truncated or another key's
 // are ignored and recomputed.
 func TestBadEntries(t *testing.T) {
+	slowtest.Skip(t)
 	dir, _ := module(t)
 	cacheDir := t.TempDir()
 	cache, err := engine.OpenCache(cacheDir)
@@ -263,6 +268,7 @@ func TestBadEntries(t *testing.T) {
 
 // TestConcurrentRuns: runs sharing a cache do not corrupt it.
 func TestConcurrentRuns(t *testing.T) {
+	slowtest.Skip(t)
 	dir, _ := module(t)
 	cacheDir := t.TempDir()
 	cold, _ := run(t, dir, nil)
@@ -348,6 +354,7 @@ func TestTrim(t *testing.T) {
 // TestAnalyzerSubset: a run of some analyzers does not take another
 // selection's entries (what one reports may depend on which others run).
 func TestAnalyzerSubset(t *testing.T) {
+	slowtest.Skip(t)
 	dir, _ := module(t)
 	cache, err := engine.OpenCache(t.TempDir())
 	require.NoError(t, err)
