@@ -571,7 +571,8 @@ func (f *Fixer) traceField(x *pkgIndex, m *bearercheck.Migration, u *unit, fv *t
 // isTest reports whether n is in a _test.go file, where a constant token
 // is test data, not a credential.
 func (f *Fixer) isTest(n ast.Node) bool {
-	return strings.HasSuffix(f.pass.Fset.File(n.Pos()).Name(), "_test.go")
+	tf := f.pass.Fset.File(n.Pos())
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
 // exportedFunc reports whether other packages can call fn: its signature
@@ -848,7 +849,10 @@ func (f *Fixer) pubFieldEdits(x *pkgIndex, u *unit, small []medit, provider func
 			return nil, false
 		}
 		tn, _ := f.pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
-		named, _ := types.Unalias(tn.Type()).(*types.Named)
+		var named *types.Named
+		if tn != nil {
+			named, _ = types.Unalias(tn.Type()).(*types.Named)
+		}
 		if named == nil || named.TypeParams() != nil || len(gd.Specs) != 1 {
 			u.block("field %s belongs to a generic or grouped type", fv.Name())
 			return nil, false
@@ -878,13 +882,11 @@ func (f *Fixer) pubFieldEdits(x *pkgIndex, u *unit, small []medit, provider func
 			fld := x.fields[fv]
 			name, pf := fv.Name(), fv.Name()+"Provider"
 			dep := "// Deprecated: set " + pf + ".\n"
-			at := fld.Pos()
 			if fld.Doc != nil {
 				dep = "//\n" + dep
-				at = fld.Doc.End() + 1 // after the doc's line break
 				inner = append(inner, medit{fi, fld.Doc.End(), fld.Doc.End(), "\n" + strings.TrimSuffix(dep, "\n")})
 			} else {
-				inner = append(inner, medit{fi, at, at, dep})
+				inner = append(inner, medit{fi, fld.Pos(), fld.Pos(), dep})
 			}
 			end := fld.End()
 			if fld.Comment != nil {
@@ -944,7 +946,10 @@ func (f *Fixer) withAuth(x *pkgIndex, v *types.Var, provider func(*fileInfo, tok
 	if fi == nil || f.generated(fi.file) {
 		return nil, true
 	}
-	gd := x.parent[spec].(*ast.GenDecl)
+	gd, ok := x.parent[spec].(*ast.GenDecl)
+	if !ok {
+		return nil, true
+	}
 	recv := "c"
 	for i := 0; i < named.NumMethods(); i++ {
 		if r := named.Method(i).Signature().Recv(); r != nil && r.Name() != "" && r.Name() != "_" {
