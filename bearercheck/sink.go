@@ -33,74 +33,155 @@ func (a *pkgAnalysis) valueOf(sk sink, v ast.Expr, ctx *fnCtx) Value {
 	return a.eval(v, ctx)
 }
 
+// A sinkKind is one kind of authorization sink of the spec (SPEC §1,
+// "Authorization sink"), and where it is recognised.
+type sinkKind struct {
+	spec int    // the kind's number in SPEC §1
+	doc  string // what it recognises
+	// recognise returns the (key, value) pairs node n writes as headers,
+	// and whether n is of this kind at all (then no later kind is tried).
+	// For a call, fn and args are its callee and arguments as
+	// pkgAnalysis.callee binds them (method values and expressions
+	// included); fn is nil for other nodes.
+	recognise func(a *pkgAnalysis, n ast.Node, fn *types.Func, args []ast.Expr) ([]sink, bool)
+}
+
+// sinkKinds is the table of authorization sinks: one entry per kind of
+// SPEC §1, tried in this order on every call, assignment and composite
+// literal of a function body. It is the one place that says what a header
+// write is: to add a shape, extend the entry of its kind (or add one),
+// and add a fixture under analyzers/testdata/src (docs/architecture.md,
+// "Add a sink shape"). Whether the key is Authorization and the value a
+// bearer value is decided later, from the sink's key and values
+// (pkgAnalysis.keyValue, valueOf), the same way for every kind.
+//
+// Kind 6, bearer-by-API calls, writes no (key, value) pair the analysed
+// code can see: it is recognised where calls are visited (visitor.call:
+// the bearer-apis table, Compiled.IsBearerAPI, and helpers' facts).
+var sinkKinds = []sinkKind{
+	{1, "Set(k, v) / Add(k, v) on net/http.Header (req.Header.Set) and net/textproto.MIMEHeader", headerMethodSinks},
+	{2, "Set/Append on grpc metadata.MD; metadata.Pairs and AppendToOutgoingContext key/value pairs (metadata.New(map) is kind 4's literal)", metadataSinks},
+	{3, "index assignments m[k] = v, []string{v}, append(m[k], v) on http.Header, metadata.MD and string maps (not url.Values)", indexSinks},
+	{4, "composite literals of those map types with key k: http.Header{k: {v}}, map[string]string{k: v}", literalSinks},
+	{5, "header APIs of any name: a configured header-setter (k, v), or any call passing the key in a string parameter and the value in the next (SDK Headers.Add, option.WithHeader, SetHeaderParam; see headerapi.go), and struct header pairs", headerAPISinks},
+}
+
 // sinks returns the header writes that n performs, if any. For a call, fn
 // is its callee as typeutil.Callee gives it (nil if not a function).
 func (a *pkgAnalysis) sinks(n ast.Node, fn *types.Func) []sink {
+	var args []ast.Expr
 	switch n := n.(type) {
 	case *ast.CallExpr:
-		return a.callSinks(n, fn)
-	case *ast.AssignStmt:
-		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+		if fn, args = a.callee(n, fn); fn == nil {
 			return nil
 		}
-		var out []sink
-		for i, l := range n.Lhs {
-			ix, ok := ast.Unparen(l).(*ast.IndexExpr)
-			if !ok || !isHeaderMap(a.pkg.Info.TypeOf(ix.X)) || isNamed(a.pkg.Info.TypeOf(ix.X), "net/url", "Values") {
-				continue
-			}
-			out = append(out, sink{node: n, key: ix.Index, values: a.headerValues(n.Rhs[i])})
+	case *ast.AssignStmt, *ast.CompositeLit:
+		fn = nil
+	default:
+		return nil
+	}
+	for _, k := range sinkKinds {
+		if out, ok := k.recognise(a, n, fn, args); ok {
+			return out
 		}
-		return out
-	case *ast.CompositeLit:
-		if !isHeaderMap(a.pkg.Info.TypeOf(n)) {
-			return a.pairSinks(n)
-		}
-		var out []sink
-		for _, el := range n.Elts {
-			if kv, ok := el.(*ast.KeyValueExpr); ok {
-				out = append(out, sink{node: kv, key: kv.Key, values: a.headerValues(kv.Value)})
-			}
-		}
-		return out
 	}
 	return nil
 }
 
-// callSinks recognises header-setting calls: http.Header, textproto.MIMEHeader
-// and metadata.MD methods, metadata.Pairs and AppendToOutgoingContext, the
-// configured setters, and header APIs of any name (see shapeSinks).
-func (a *pkgAnalysis) callSinks(call *ast.CallExpr, callee *types.Func) []sink {
-	fn, args := a.callee(call, callee)
+// headerMethodSinks is sink kind 1: http.Header and textproto.MIMEHeader.
+func headerMethodSinks(_ *pkgAnalysis, n ast.Node, fn *types.Func, args []ast.Expr) ([]sink, bool) {
+	recv := recvOf(fn)
+	if recv == nil || !isNamed(recv.Type(), "net/http", "Header") && !isNamed(recv.Type(), "net/textproto", "MIMEHeader") {
+		return nil, false
+	}
+	if fn.Name() == "Set" || fn.Name() == "Add" {
+		return setterSink(n.(*ast.CallExpr), args), true
+	}
+	return nil, true
+}
+
+// metadataSinks is sink kind 2: gRPC metadata.
+func metadataSinks(_ *pkgAnalysis, n ast.Node, fn *types.Func, args []ast.Expr) ([]sink, bool) {
+	if fn == nil {
+		return nil, false
+	}
+	call := n.(*ast.CallExpr)
+	switch recv := recvOf(fn); {
+	case recv != nil && isNamed(recv.Type(), metadataPkg, "MD"):
+		if (fn.Name() == "Set" || fn.Name() == "Append") && len(args) >= 2 && !call.Ellipsis.IsValid() {
+			return []sink{{node: call, key: args[0], values: args[1:]}}, true
+		}
+		return nil, true
+	case isPkgFunc(fn, metadataPkg, "Pairs") && !call.Ellipsis.IsValid():
+		return pairs(call, args), true
+	case isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(args) > 0 && !call.Ellipsis.IsValid():
+		return pairs(call, args[1:]), true
+	}
+	return nil, false
+}
+
+// indexSinks is sink kind 3: index assignments to header maps.
+func indexSinks(a *pkgAnalysis, n ast.Node, _ *types.Func, _ []ast.Expr) ([]sink, bool) {
+	as, ok := n.(*ast.AssignStmt)
+	if !ok {
+		return nil, false
+	}
+	if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return nil, true
+	}
+	var out []sink
+	for i, l := range as.Lhs {
+		ix, ok := ast.Unparen(l).(*ast.IndexExpr)
+		if !ok || !isHeaderMap(a.pkg.Info.TypeOf(ix.X)) || isNamed(a.pkg.Info.TypeOf(ix.X), "net/url", "Values") {
+			continue
+		}
+		out = append(out, sink{node: as, key: ix.Index, values: a.headerValues(as.Rhs[i])})
+	}
+	return out, true
+}
+
+// literalSinks is sink kind 4: composite literals of header maps.
+func literalSinks(a *pkgAnalysis, n ast.Node, _ *types.Func, _ []ast.Expr) ([]sink, bool) {
+	lit, ok := n.(*ast.CompositeLit)
+	if !ok || !isHeaderMap(a.pkg.Info.TypeOf(lit)) {
+		return nil, false
+	}
+	var out []sink
+	for _, el := range lit.Elts {
+		if kv, ok := el.(*ast.KeyValueExpr); ok {
+			out = append(out, sink{node: kv, key: kv.Key, values: a.headerValues(kv.Value)})
+		}
+	}
+	return out, true
+}
+
+// headerAPISinks is sink kind 5: header APIs of any name (headerapi.go),
+// and struct literals carrying a header pair.
+func headerAPISinks(a *pkgAnalysis, n ast.Node, fn *types.Func, args []ast.Expr) ([]sink, bool) {
+	switch n := n.(type) {
+	case *ast.CompositeLit:
+		return a.pairSinks(n), true
+	case *ast.CallExpr:
+		if isStdlib(fn.Pkg()) {
+			return nil, true // the standard library writes headers only through kinds 1 and 2
+		}
+		sig := fn.Signature()
+		if sig.Params().Len() == 2 && !sig.Variadic() &&
+			isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
+			slices.Contains(a.cfg.HeaderSetters, fn.Name()) {
+			return setterSink(n, args), true
+		}
+		return a.shapeSinks(n, fn, args), true
+	}
+	return nil, false
+}
+
+// recvOf returns the receiver of fn, or nil (also for a nil fn).
+func recvOf(fn *types.Func) *types.Var {
 	if fn == nil {
 		return nil
 	}
-	sig := fn.Signature()
-	recv := sig.Recv()
-	switch {
-	case recv != nil && isNamed(recv.Type(), metadataPkg, "MD"):
-		if (fn.Name() == "Set" || fn.Name() == "Append") && len(args) >= 2 && !call.Ellipsis.IsValid() {
-			return []sink{{node: call, key: args[0], values: args[1:]}}
-		}
-		return nil
-	case recv != nil && (isNamed(recv.Type(), "net/http", "Header") || isNamed(recv.Type(), "net/textproto", "MIMEHeader")):
-		if fn.Name() == "Set" || fn.Name() == "Add" {
-			return setterSink(call, args)
-		}
-		return nil
-	case isPkgFunc(fn, metadataPkg, "Pairs") && !call.Ellipsis.IsValid():
-		return pairs(call, args)
-	case isPkgFunc(fn, metadataPkg, "AppendToOutgoingContext") && len(args) > 0 && !call.Ellipsis.IsValid():
-		return pairs(call, args[1:])
-	case isStdlib(fn.Pkg()):
-		return nil // the standard library writes headers only through the types above
-	}
-	if sig.Params().Len() == 2 && !sig.Variadic() &&
-		isString(sig.Params().At(0).Type()) && isString(sig.Params().At(1).Type()) &&
-		slices.Contains(a.cfg.HeaderSetters, fn.Name()) {
-		return setterSink(call, args)
-	}
-	return a.shapeSinks(call, fn, args)
+	return fn.Signature().Recv()
 }
 
 // setterSink is the sink of a call to a setter with parameters (key, value):
