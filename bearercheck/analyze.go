@@ -849,9 +849,9 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 						vis.migrated = true
 						r.Migrated = append(r.Migrated, &Site{Node: sk.node, Value: v, Key: sk.key, Val: val, Func: f.decl, FuncObj: f.obj, File: f.file, Generated: f.gen})
 					}
-				case val.Head != nil && val.Prefix == "" && val.Exact:
+				case val.IsParam():
 					s.addWrites(f.paramIndex(val.Head))
-				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
+				case val.BeginsWithParam() && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
 					s.Scheme = &SchemeSink{Param: f.paramIndex(val.Head), Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
 					vis.others = true // another scheme: "Token token=", "Basic "
@@ -875,7 +875,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		}
 		v := merge(vals)
 		rs := ResultSummary{Head: -1, Prefix: v.Prefix, Exact: v.Exact, Provider: v.Provider, Tail: a.tailParam(v, vals, f)}
-		if v.Head != nil {
+		if v.BeginsWithParam() {
 			rs.Head = f.paramIndex(v.Head)
 		}
 		if v.IsBearer() && !v.Exact {
@@ -918,7 +918,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 func (a *pkgAnalysis) tailParam(v Value, vals []Value, f *fnCtx) int {
 	tail := -1
 	for _, x := range vals {
-		if x.Head == nil && x.Exact && x.Prefix == "" {
+		if x.IsEmptyString() {
 			continue // "": no credential
 		}
 		i := -1
@@ -960,10 +960,10 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 		if arg := argFor(call, fn, cs.Scheme.Param); arg != nil {
 			av := a.eval(arg, f)
 			switch {
-			case av.Exact && av.Head == nil && isBearerText(av.Prefix+cs.Scheme.Rest):
+			case av.IsConstant() && isBearerText(av.Prefix+cs.Scheme.Rest):
 				vis.root.add(a.deps(f, call.Args...).source(f))
 				vis.addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
-			case av.Exact && av.Head != nil && av.Prefix == "":
+			case av.IsParam():
 				s.Scheme = &SchemeSink{Param: f.paramIndex(av.Head), Rest: cs.Scheme.Rest}
 			}
 		}
@@ -991,11 +991,11 @@ func (a *pkgAnalysis) verbatimArgs(vis *fnVisit, call *ast.CallExpr, fn *types.F
 		}
 		av := a.eval(arg, f)
 		switch {
-		case av.Head != nil && av.Exact && av.Prefix == "":
+		case av.IsParam():
 			if i, ok := f.param(av.Head); ok {
 				vis.via.add(TokenSource{Verbatim: []int{i}})
 			}
-		case av.Head == nil && av.Exact && isCredential(av.Prefix):
+		case av.IsConstant() && isCredential(av.Prefix):
 			vis.addSite(&Site{Node: call, Value: call, Kind: KindHardCoded, Callee: fn,
 				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}})
 			return
@@ -1154,7 +1154,7 @@ func (a *pkgAnalysis) visitPackageLevel(file *ast.File, r *Result) {
 // value, the Authorization key, the Bearer scheme itself, a provider's value,
 // or one led by a parameter (a scheme or a pass-through).
 func relevant(v Value) bool {
-	return v.IsBearer() || isAuthorizationKey(v) || v.Provider || v.Head != nil ||
+	return v.IsBearer() || isAuthorizationKey(v) || v.Provider || v.BeginsWithParam() ||
 		v.Exact && isBearerText(v.Prefix+" ")
 }
 

@@ -43,7 +43,7 @@ func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 			return
 		}
 		v := a.eval(rhs, f)
-		if v.Head != nil && v.Prefix == "" && v.Exact {
+		if v.IsParam() {
 			s.addWrites(f.paramIndex(v.Head)) // a setter: SetAuthorization(v) { o.Authorization = v }
 			return
 		}
@@ -135,7 +135,7 @@ func (a *pkgAnalysis) writtenArg(vis *fnVisit, call *ast.CallExpr, fn *types.Fun
 	case v.IsBearer():
 		vis.root.add(a.deps(f, arg).source(f))
 		vis.addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
-	case v.Head != nil && v.Prefix == "" && v.Exact:
+	case v.IsParam():
 		s.addWrites(f.paramIndex(v.Head))
 	}
 }

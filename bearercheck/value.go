@@ -48,6 +48,23 @@ type Value struct {
 	pending bool
 }
 
+// The named meanings of Value's fields: code asks these, not raw
+// combinations of Head, Prefix and Exact.
+
+// IsConstant reports whether the value is known text: exactly Prefix.
+func (v Value) IsConstant() bool { return v.Head == nil && v.Exact }
+
+// IsEmptyString reports whether the value is the constant "".
+func (v Value) IsEmptyString() bool { return v.IsConstant() && v.Prefix == "" }
+
+// BeginsWithParam reports whether the value begins with a parameter of
+// the function (Head), its callers' argument.
+func (v Value) BeginsWithParam() bool { return v.Head != nil }
+
+// IsParam reports whether the value is exactly a parameter (Head),
+// unchanged.
+func (v Value) IsParam() bool { return v.Head != nil && v.Exact && v.Prefix == "" }
+
 // IsBearer reports whether the value statically begins with the Bearer
 // scheme followed by white space.
 func (v Value) IsBearer() bool {
@@ -82,7 +99,7 @@ func isBearerText(s string) bool {
 
 // isAuthorizationKey reports whether a key value is the Authorization header.
 func isAuthorizationKey(v Value) bool {
-	return v.Head == nil && v.Exact && strings.EqualFold(strings.TrimSpace(v.Prefix), "authorization")
+	return v.IsConstant() && strings.EqualFold(strings.TrimSpace(v.Prefix), "authorization")
 }
 
 func exact(s string) Value { return Value{Prefix: s, Exact: true} }
@@ -92,13 +109,13 @@ var unknown = Value{}
 // concat is the value of a followed by b, the value of expression bx
 // (nil when b is text of a format).
 func concat(a, b Value, bx ast.Expr) Value {
-	if a.Head == nil && a.Exact && a.Prefix == "" {
+	if a.IsEmptyString() {
 		if opaque(b) {
 			b.Token = bx
 		}
 		return b
 	}
-	if b.Head == nil && b.Exact && b.Prefix == "" {
+	if b.IsEmptyString() {
 		return a
 	}
 	r := a
@@ -106,7 +123,7 @@ func concat(a, b Value, bx ast.Expr) Value {
 	switch {
 	case !a.Exact:
 		return r
-	case b.Head != nil:
+	case b.BeginsWithParam():
 		r.Exact = false
 		if b.Exact && b.Prefix == "" {
 			r.Token = bx // exactly a parameter
@@ -148,7 +165,7 @@ func merge(vals []Value) Value {
 	var r Value
 	first := true
 	for _, v := range vals {
-		if v.Head == nil && v.Exact && v.Prefix == "" || v.pending {
+		if v.IsEmptyString() || v.pending {
 			continue
 		}
 		if first {
@@ -270,7 +287,7 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 		}
 	}
 	v := a.varValue(vr)
-	if v.Head != nil && (ctx == nil || !ctx.owns(v.Head)) {
+	if v.BeginsWithParam() && (ctx == nil || !ctx.owns(v.Head)) {
 		return unknown // led by a parameter of another function (a field set in a constructor)
 	}
 	if vr.IsField() && !schemeOrKey(v) {
@@ -289,7 +306,7 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 // Authorization key, the Bearer scheme alone, an AuthProvider's value or a
 // value led by a parameter.
 func schemeOrKey(v Value) bool {
-	return v.IsBearer() || v.Provider || v.Head != nil || isAuthorizationKey(v) || v.Exact && isBearerText(v.Prefix+" ")
+	return v.IsBearer() || v.Provider || v.BeginsWithParam() || isAuthorizationKey(v) || v.Exact && isBearerText(v.Prefix+" ")
 }
 
 // varValue is the value of a variable or field over all its assignments.
@@ -568,7 +585,7 @@ func (a *pkgAnalysis) exactParam(t ast.Expr, f *fnCtx) int {
 		return -1
 	}
 	tv := a.eval(t, f)
-	if tv.Head == nil || !tv.Exact || tv.Prefix != "" {
+	if !tv.IsParam() {
 		return -1
 	}
 	if i, ok := f.param(tv.Head); ok {
@@ -602,7 +619,7 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 		return unknown
 	}
 	f := a.eval(args[0], ctx)
-	if !f.Exact || f.Head != nil {
+	if !f.IsConstant() {
 		return unknown
 	}
 	format, args := f.Prefix, args[1:]
@@ -638,7 +655,7 @@ func (a *pkgAnalysis) evalFormat(args []ast.Expr, ctx *fnCtx) Value {
 			return notExact(v)
 		}
 		if d.width >= 0 || d.prec >= 0 {
-			if !av.Exact || av.Head != nil {
+			if !av.IsConstant() {
 				return notExact(v)
 			}
 			av = exact(d.pad(av.Prefix))
@@ -793,7 +810,7 @@ func notExact(v Value) Value {
 // evalJoin evaluates strings.Join(elems, sep) for a slice literal.
 func (a *pkgAnalysis) evalJoin(elems, sep ast.Expr, ctx *fnCtx) Value {
 	s := a.eval(sep, ctx)
-	if !s.Exact || s.Head != nil {
+	if !s.IsConstant() {
 		return unknown
 	}
 	if v, ok := a.pkg.Info.Uses[identOf(elems)].(*types.Var); ok && !v.IsField() {

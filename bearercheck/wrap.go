@@ -117,13 +117,13 @@ func (a *pkgAnalysis) evalWrapper(fn *types.Func, call *ast.CallExpr, ctx *fnCtx
 			continue
 		}
 		c := a.eval(arg, ctx)
-		if !c.Exact || c.Head != nil {
+		if !c.IsConstant() {
 			return unknown, true
 		}
 		consts = append(consts, c.Prefix)
 	}
 	v := a.eval(call.Args[0], ctx)
-	if v.Head != nil || opaque(v) {
+	if v.BeginsWithParam() || opaque(v) {
 		return unknown, true
 	}
 	if v.Exact {
@@ -157,10 +157,10 @@ func (a *pkgAnalysis) evalTemplate(fn *types.Func, call *ast.CallExpr, ctx *fnCt
 	}
 	tmpl, old := a.eval(call.Args[0], ctx), a.eval(call.Args[1], ctx)
 	repl := call.Args[2]
-	if !tmpl.Exact || tmpl.Head != nil || !old.Exact || old.Head != nil || old.Prefix == "" {
+	if !tmpl.IsConstant() || !old.IsConstant() || old.Prefix == "" {
 		return unknown, false
 	}
-	if rv := a.eval(repl, ctx); rv.Exact && rv.Head == nil {
+	if rv := a.eval(repl, ctx); rv.IsConstant() {
 		return unknown, false // all constant: evaluated as a wrapper
 	}
 	before, after, found := strings.Cut(tmpl.Prefix, old.Prefix)
