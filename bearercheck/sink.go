@@ -56,7 +56,7 @@ type sinkKind struct {
 // (pkgAnalysis.keyValue, valueOf), the same way for every kind.
 //
 // Kind 6, bearer-by-API calls, writes no (key, value) pair the analysed
-// code can see: it is recognised where calls are visited (visitor.call:
+// code can see: it is recognised where calls are visited (pkgAnalysis.visitCall, analyze.go:
 // the bearer-apis table, Compiled.IsBearerAPI, and helpers' facts).
 var sinkKinds = []sinkKind{
 	{1, "Set(k, v) / Add(k, v) on net/http.Header (req.Header.Set) and net/textproto.MIMEHeader", headerMethodSinks},
