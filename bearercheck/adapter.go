@@ -126,7 +126,13 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 		for _, p := range sortedPackages(pkgs) {
 			scope := p.Scope()
 			for _, name := range scope.Names() {
+				if !token.IsExported(name) {
+					continue
+				}
 				obj := scope.Lookup(name)
+				if tn, ok := obj.(*types.TypeName); !ok || !declaresMethod(tn.Type(), a.cfg.ProviderMethod) {
+					continue // the cheap test first
+				}
 				if findAdapter {
 					if ad := a.discoverAdapter(obj); ad != nil {
 						adapters = append(adapters, ad)
@@ -256,7 +262,7 @@ func hasMethod(t types.Type, method func(types.Type) *types.Func) bool {
 // other packages.
 func (a *pkgAnalysis) discoverAdapter(obj types.Object) *Adapter {
 	tn, ok := obj.(*types.TypeName)
-	if !ok || !tn.Exported() || tn.IsAlias() || types.IsInterface(tn.Type()) {
+	if !ok || !tn.Exported() || tn.IsAlias() || !declaresMethod(tn.Type(), a.cfg.ProviderMethod) || types.IsInterface(tn.Type()) {
 		return nil
 	}
 	pt := types.NewPointer(tn.Type())
@@ -304,4 +310,28 @@ func sortedPackages(m map[string]*types.Package) []*types.Package {
 	}
 	slices.SortFunc(out, func(a, b *types.Package) int { return strings.Compare(a.Path(), b.Path()) })
 	return out
+}
+
+// declaresMethod reports whether the named type t declares a method name
+// itself (an interface: has it), without the cost of a method set
+// lookup: the cheap test discovery runs on every exported type it sees.
+func declaresMethod(t types.Type, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	if it, ok := n.Underlying().(*types.Interface); ok {
+		for i := 0; i < it.NumMethods(); i++ {
+			if it.Method(i).Name() == name {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < n.NumMethods(); i++ {
+		if n.Method(i).Name() == name {
+			return true
+		}
+	}
+	return false
 }
