@@ -108,6 +108,22 @@ type Site struct {
 	// Generated is set for sites in generated files (see generated.go):
 	// reported and counted, never fixed.
 	Generated bool
+
+	secret string // a hard-coded credential given to a helper
+}
+
+// CredentialText returns the constant text of a hard-coded credential, ""
+// for other sites. It is never printed or stored: outputs only keep a
+// keyed hash of it (report's fingerprints), so that replacing one
+// credential with another is a new finding.
+func (s *Site) CredentialText() string {
+	if s.Kind != KindHardCoded {
+		return ""
+	}
+	if s.secret != "" {
+		return s.secret
+	}
+	return s.Val.Prefix
 }
 
 // Call is a call to a bearer-only helper or to a function that builds a
@@ -355,7 +371,7 @@ func Analyze(p *Package) *Result {
 	}
 	r.Fields = a.bearerFields()
 	r.Wrappers = a.wrappers()
-	r.Secrets = a.secretSpans(r.Credentials)
+	r.Secrets = a.secretSpans(r.Credentials, r.Sites)
 	a.applyDirectives(files, r)
 	if a.cfg.Generated == GeneratedSkip {
 		r.Sites = filter(r.Sites, func(s *Site) bool { return s.Generated })
@@ -997,7 +1013,7 @@ func (a *pkgAnalysis) verbatimArgs(vis *fnVisit, call *ast.CallExpr, fn *types.F
 			}
 		case av.IsConstant() && isCredential(av.Prefix):
 			vis.addSite(&Site{Node: call, Value: call, Kind: KindHardCoded, Callee: fn,
-				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}})
+				Val: Value{Kind: KindHelper, Origin: call, Helper: fn, Token: arg}, secret: av.Prefix})
 			return
 		}
 	}

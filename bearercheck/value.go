@@ -371,27 +371,38 @@ func (a *pkgAnalysis) extends(e ast.Expr, vr *types.Var) bool {
 	return false
 }
 
-// literalField evaluates x.f where x is a local struct variable whose every
-// assignment is a literal of a struct type of this package, whose address
-// is never taken, and whose field f is set by struct literals only: the
-// value reaching the read is then one those literals give f.
+// literalField evaluates x.f where x is a struct variable — local, or of
+// this package's scope — whose every assignment is a literal of a struct
+// type of this package or of an anonymous struct type, whose address is
+// never taken, and whose field f is set by struct literals only: the value
+// reaching the read is then one those literals give f
+// (var defaultCfg = Cfg{Token: "…"} read as defaultCfg.Token).
 func (a *pkgAnalysis) literalField(e *ast.SelectorExpr, sel *types.Selection, ctx *fnCtx) (Value, bool) {
 	id, ok := ast.Unparen(e.X).(*ast.Ident)
-	if !ok || ctx == nil || len(sel.Index()) != 1 {
+	if !ok || len(sel.Index()) != 1 {
 		return unknown, false
 	}
 	x, ok := a.pkg.Info.Uses[id].(*types.Var)
-	if !ok || ctx.owns(x) || x.Parent() == nil || x.Parent() == a.pkg.Types.Scope() {
-		return unknown, false // not a local variable
+	if !ok || x.Parent() == nil {
+		return unknown, false
 	}
-	named := namedOf(x.Type())
-	if named == nil || types.Unalias(x.Type()) != named || named.Obj().Pkg() != a.pkg.Types {
-		return unknown, false // a pointer, or a type whose methods this package does not see
+	global := x.Parent() == a.pkg.Types.Scope()
+	if !global && (ctx == nil || ctx.owns(x)) {
+		return unknown, false // not a variable of the function or the package
 	}
-	for m := range named.Methods() {
-		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr {
-			return unknown, false // x.m() may change x
+	switch t := types.Unalias(x.Type()).(type) {
+	case *types.Named:
+		if t.Obj().Pkg() != a.pkg.Types {
+			return unknown, false // a type whose methods this package does not see
 		}
+		for m := range t.Methods() {
+			if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr {
+				return unknown, false // x.m() may change x
+			}
+		}
+	case *types.Struct: // an anonymous struct: no methods
+	default:
+		return unknown, false // a pointer
 	}
 	field := sel.Obj().(*types.Var)
 	for _, as := range a.assigns[field] {
@@ -406,7 +417,7 @@ func (a *pkgAnalysis) literalField(e *ast.SelectorExpr, sel *types.Selection, ct
 	vals := make([]Value, 0, len(as))
 	for _, as := range as {
 		lit, ok := ast.Unparen(as.rhs).(*ast.CompositeLit)
-		if as.opaque || as.appends || as.index >= 0 || as.ctx != ctx || !ok {
+		if as.opaque || as.appends || as.index >= 0 || !global && as.ctx != ctx || !ok {
 			return unknown, false
 		}
 		el := a.fieldElement(lit, field, sel.Index()[0])

@@ -53,7 +53,11 @@ func Build(frags []*Fragment, opts Options) *Inventory {
 			if ends {
 				s.Endpoints = j.siteEndpoints(fs.Func)
 			}
-			s.Fingerprint = fingerprint(s.Package, s.Function, s.Kind, j.own(fs.Func), s.Value)
+			value := s.Value
+			if fs.Credential != "" {
+				value += "\x00" + fs.Credential // a swapped credential is a new site
+			}
+			s.Fingerprint = fingerprint(s.Package, s.Function, s.Kind, j.own(fs.Func), value)
 			out = append(out, s)
 		}
 		sortSites(out)

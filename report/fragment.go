@@ -9,7 +9,8 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
-	"unicode"
+
+	"github.com/bearercheck/bearercheck/internal/redact"
 )
 
 // A Fragment is what the inventory needs from one analysed package: plain
@@ -46,6 +47,9 @@ type FuncEndpoints struct {
 type FragmentSite struct {
 	Site
 	Func string `json:"func"` // function key ("" at package level)
+	// Credential is the keyed hash of a hard-coded credential's text
+	// (CredentialHash), part of the site's fingerprint; "" for other sites.
+	Credential string `json:"-"`
 }
 
 // FragmentHelper is a helper declaration with its key.
@@ -127,28 +131,17 @@ func Normalize(src string) string {
 }
 
 // redactLiteral returns a string literal unchanged when it cannot hold a
-// credential — nothing but an authorization scheme, format verbs,
-// punctuation and white space — and a redacted literal otherwise (the
-// scheme kept).
+// credential (redact.MayHoldCredential: the rule every output applies)
+// and a redacted literal otherwise (the scheme kept).
 func redactLiteral(lit string) string {
 	s, err := strconv.Unquote(lit)
 	if err != nil {
 		return strconv.Quote(Redacted)
 	}
-	rest := s
-	scheme := ""
-	for _, sch := range []string{"bearer", "basic", "agentassertion", "authorization", "token"} {
-		if len(rest) >= len(sch) && strings.EqualFold(rest[:len(sch)], sch) {
-			scheme, rest = rest[:len(sch)], rest[len(sch):]
-			break
-		}
-	}
-	rest = strings.ReplaceAll(rest, "%s", "")
-	rest = strings.ReplaceAll(rest, "%v", "")
-	if strings.TrimFunc(rest, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '_' && r != '-' }) == "" {
+	if !redact.MayHoldCredential(s) {
 		return lit
 	}
-	if scheme != "" {
+	if scheme, _ := redact.SplitScheme(s); scheme != "" {
 		return strconv.Quote(scheme + " " + Redacted)
 	}
 	return strconv.Quote(Redacted)

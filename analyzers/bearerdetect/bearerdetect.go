@@ -110,8 +110,10 @@ func run(pass *analysis.Pass, opts *config.Options) (any, error) {
 	if res.MigrationErr != nil {
 		return nil, res.MigrationErr
 	}
-	exportFacts(pass, res.Summaries, func(s *bearercheck.FuncSummary) analysis.Fact { return &FuncFact{*s} })
-	exportFacts(pass, res.Fields, func(s *bearercheck.ResultSummary) analysis.Fact { return &FieldFact{*s} })
+	// Facts are written to disk by drivers (go vet's build cache): the
+	// credentials summaries know are scrubbed from them.
+	exportFacts(pass, res.Summaries, func(s *bearercheck.FuncSummary) analysis.Fact { return &FuncFact{s.Scrubbed()} })
+	exportFacts(pass, res.Fields, func(s *bearercheck.ResultSummary) analysis.Fact { return &FieldFact{s.Scrubbed()} })
 	return res, nil
 }
 

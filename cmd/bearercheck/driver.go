@@ -224,7 +224,7 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "%s: %v\n", e.Analyzer, e.Err)
 	}
-	var sources map[string][]byte
+	var fixed *output.Fixes
 	stdout := &checkedWriter{w: os.Stdout}
 	if f.fix || f.diff {
 		if exit != 0 {
@@ -246,10 +246,10 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 			return 0, true
 		}
 		findings = slices.DeleteFunc(findings, func(x *output.Finding) bool { return fixes.Fixed[x] })
-		sources = fixes.Old
+		fixed = fixes
 	}
 	findingsOut := &checkedWriter{w: os.Stderr}
-	text := &output.Text{W: findingsOut, Dir: dir, Context: f.context, Secrets: secrets, Sources: sources}
+	text := &output.Text{W: findingsOut, Dir: dir, Context: f.context, Secrets: secrets, Fixed: fixed}
 	for _, x := range findings {
 		text.Print(x)
 	}

@@ -49,6 +49,28 @@ func TestReportGateInputs(t *testing.T) {
 			assert.NotContains(t, out, "Gate passed", name)
 		}
 	})
+	t.Run("swapped credential", func(t *testing.T) {
+		t.Parallel()
+		// Replacing a hard-coded credential with another is a new site;
+		// the baseline holds neither (only a keyed hash).
+		mod := reportModule(t)
+		name := filepath.Join(mod, "sandbox", "sandbox.go")
+		src, err := os.ReadFile(name)
+		require.NoError(t, err)
+		const swapped = "sk-live-SWAPPED-9999"
+		require.NoError(t, os.WriteFile(name, []byte(strings.Replace(string(src), "sk-live-REPORTMOD-0000", swapped, 1)), 0o644))
+		out, stderr, code := report(t, mod, "-baseline", baseline)
+		assert.NotEqual(t, 0, code, "stderr: %s", stderr)
+		assert.Contains(t, out, "1 new site or task call")
+		newBase := filepath.Join(t.TempDir(), "new.json")
+		_, stderr, code = report(t, mod, "-write-baseline", newBase)
+		require.Equal(t, 0, code, "stderr: %s", stderr)
+		data, err := os.ReadFile(newBase)
+		require.NoError(t, err)
+		for _, s := range []string{swapped, "SWAPPED", reportSecret} {
+			assert.NotContains(t, string(data)+string(good), s)
+		}
+	})
 	t.Run("control characters", func(t *testing.T) {
 		t.Parallel()
 		mod := reportModule(t)

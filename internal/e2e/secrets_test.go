@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -24,6 +25,8 @@ type credShape struct {
 	test bool
 	// parts is the number of secret parts the shape takes.
 	parts int
+	// imports are the import lines the shape needs beyond fmt and net/http.
+	imports string
 }
 
 // The body of each shape's file follows a header that declares an
@@ -68,6 +71,39 @@ var credShapes = []credShape{
 	}},
 	{name: "suppressed", parts: 1, file: func(s []string, f string) string {
 		return fmt.Sprintf("func Cred(h http.Header) {%s\n\th.Set(\"Authorization\", \"Bearer sk-%s\") //bearercheck:ignore fixture\n}\n", f, s[0])
+	}},
+	{name: "builder", parts: 1, imports: "\t\"strings\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {\n\tvar sb strings.Builder\n\tsb.WriteString(\"Bearer \")\n\tsb.WriteString(\"sk-live-%s\")%s\n\th.Set(\"Authorization\", sb.String())\n}\n", s[0], f)
+	}},
+	{name: "buffer", parts: 1, imports: "\t\"bytes\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {\n\tvar b bytes.Buffer\n\tfmt.Fprintf(&b, \"Bearer %%s\", \"sk-live-%s\")%s\n\th.Set(\"Authorization\", b.String())\n}\n", s[0], f)
+	}},
+	{name: "joined", parts: 1, imports: "\t\"strings\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {\n\tparts := []string{\"Bearer\",\n\t\t\"sk-live-%s\"}%s\n\th.Set(\"Authorization\", strings.Join(parts, \" \"))\n}\n", s[0], f)
+	}},
+	{name: "unused", parts: 1, file: func(s []string, f string) string {
+		return fmt.Sprintf("const unusedTok = \"Bearer sk-live-%s\"\n%s\n// Cred has no credential.\nfunc Cred(h http.Header) {}\n", s[0], f)
+	}},
+	{name: "transformed", parts: 1, imports: "\t\"strings\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func normalize(s string) string { return strings.ToLower(s) }\n%s\nfunc Cred(h http.Header) {\n\th.Set(\"Authorization\", \"Bearer \"+normalize(\"sk-live-%s\"))\n}\n", f, s[0])
+	}},
+	{name: "structlit", parts: 1, file: func(s []string, f string) string {
+		return fmt.Sprintf("type cfg struct{ Token string }\n\nvar defaultCfg = cfg{Token: \"sk-live-%s\"}\n%s\nfunc Cred(h http.Header) {\n\th.Set(\"Authorization\", \"Bearer \"+defaultCfg.Token)\n}\n", s[0], f)
+	}},
+	{name: "anonstruct", parts: 1, file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {\n\tc := struct{ Token string }{\n\t\tToken: \"sk-live-%s\",\n\t}%s\n\th.Set(\"Authorization\", \"Bearer \"+c.Token)\n}\n", s[0], f)
+	}},
+	// exported declares what crossconst and crossstruct send from
+	// another package: an exported constant (kept in export data) and a
+	// struct variable given one literal.
+	{name: "exported", parts: 2, file: func(s []string, f string) string {
+		return fmt.Sprintf("// Tok is a credential.\nconst Tok = \"sk-live-%s\"\n%s\n// Cfg is a configuration.\ntype Cfg struct{ Token string }\n\n// Default is the default configuration.\nvar Default = Cfg{Token: \"sk-live-%s\"}\n", s[0], f, s[1])
+	}},
+	{name: "crossconst", imports: "\t\"example.com/creds/exported\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {%s\n\th.Set(\"Authorization\", \"Bearer \"+exported.Tok)\n}\n", f)
+	}},
+	{name: "crossstruct", imports: "\t\"example.com/creds/exported\"\n", file: func(s []string, f string) string {
+		return fmt.Sprintf("func Cred(h http.Header) {%s\n\th.Set(\"Authorization\", \"Bearer \"+exported.Default.Token)\n}\n", f)
 	}},
 	{name: "test", parts: 1, test: true, file: func(s []string, f string) string {
 		return fmt.Sprintf("func credForTest(h http.Header) {%s\n\th.Set(\"Authorization\", \"Bearer sk-test-%s\")\n}\n", f, s[0])
@@ -127,7 +163,7 @@ func genModule(t *testing.T, dir string, rng *rand.Rand) []string {
 		secrets = append(secrets, parts...)
 		filler := strings.Repeat("\n", rng.IntN(4))
 		pkg := sh.name
-		imports := ""
+		imports := sh.imports
 		if sh.name == "grpc" {
 			imports = "\n\t\"google.golang.org/grpc/metadata\"\n"
 		}
@@ -169,6 +205,7 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			_, loadErr, err := runIn(dir, binary, "./...")
 			requireExit(t, 3, err, "the generated module must load and type-check:\n%s", loadErr)
 			prof := filepath.Join(t.TempDir(), "cpu.prof")
+			cache := t.TempDir()
 			runs := [][]string{
 				{binary, "./..."},
 				{binary, "-c=0", "./..."},
@@ -178,12 +215,16 @@ func TestSecretsNeverPrinted(t *testing.T) {
 				{binary, "-fix=false", "-c=40", "./..."},
 				{binary, "-cpuprofile=" + prof, "-c=40", "./..."},
 				{binary, "-cache=off", "-trace=" + prof + ".trace", "-c=40", "./..."},
+				{binary, "-cache=" + cache, "-c=40", "./..."},
+				{binary, "-cache=" + cache, "-c=40", "./..."}, // warm
+				{binary, "report", "-cache=" + cache, "./..."},
 				{binary, "-bearerheader", "-c=40", "./..."},
 				{binary, "-diff", "./..."},
 				{binary, "-fix", "-diff", "-c=40", "./..."},
 				{"go", "vet", "-vettool=" + binary, "./..."},
 				{"go", "vet", "-vettool=" + binary, "-json", "./..."},
 				{"go", "vet", "-vettool=" + binary, "-c=40", "./..."},
+				{"go", "vet", "-vettool=" + binary, "-c=0", "./..."},
 				{"go", "vet", "-vettool=" + binary, "-fix", "-diff", "./..."},
 				{"go", "fix", "-fixtool=" + binary, "-diff", "./..."},
 			}
@@ -203,6 +244,24 @@ func TestSecretsNeverPrinted(t *testing.T) {
 				}
 			}
 			require.Positive(t, fixed, "no run printed a diff: the property is not exercised\n%s", outputs.String())
+			// No cache entry holds credential text: not the facts, not the
+			// export data kept for imports (exported.Tok), not the report.
+			walkErr := filepath.WalkDir(cache, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				data, err := os.ReadFile(path)
+				if err != nil {
+					return err
+				}
+				for _, s := range secrets {
+					for i := 0; i+8 <= len(s); i++ {
+						require.NotContains(t, string(data), s[i:i+8], "cache entry %s holds a fragment of a secret", path)
+					}
+				}
+				return nil
+			})
+			require.NoError(t, walkErr)
 			// -fix itself (last: it rewrites the module), then what remains.
 			stdout, stderr, err := runIn(dir, binary, "-fix", "-c=40", "./...")
 			requireExit(t, 3, err, "hard-coded credentials remain after -fix: %s", stderr)

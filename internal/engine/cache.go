@@ -2,8 +2,10 @@ package engine
 
 import (
 	"bytes"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -103,11 +105,39 @@ type Key [sha256.Size]byte
 func (k Key) String() string { return hex.EncodeToString(k[:]) }
 
 // magic starts every entry; it changes with the format.
-const magic = "bearercheck cache entry v1\n"
+const magic = "bearercheck cache entry v2\n"
+
+// Entries hold what the analysis of a package's source produced: facts,
+// diagnostics and the export data of its declarations, constants with
+// their values, credentials too. No entry holds them in clear text: an
+// entry is sealed (AES-256-GCM) with a key derived from its cache key,
+// and stored under a name that is another hash of that key. The key
+// hashes the contents of the package's files, so only a reader who has
+// the source the entry was computed from can open it; the cache
+// directory alone (shared through actions/cache between branches and
+// pull requests) gives nothing away.
+func derive(purpose string, k Key) [sha256.Size]byte {
+	return sha256.Sum256(append([]byte("bearercheck cache "+purpose+"\x00"), k[:]...))
+}
 
 func (c *Cache) path(k Key) string {
-	s := k.String()
+	name := derive("name", k)
+	s := hex.EncodeToString(name[:])
 	return filepath.Join(c.dir, s[:2], s)
+}
+
+// aead returns the cipher that seals the entry of k.
+func aead(k Key) cipher.AEAD {
+	key := derive("seal", k)
+	block, err := aes.NewCipher(key[:])
+	if err != nil {
+		panic(err) // a 32-byte key is always valid
+	}
+	gcm, err := cipher.NewGCM(block)
+	if err != nil {
+		panic(err)
+	}
+	return gcm
 }
 
 // Get returns the data stored under k, or false when there is none or the
@@ -134,26 +164,16 @@ func (c *Cache) Get(k Key) ([]byte, bool) {
 	return data, ok
 }
 
-// decodeEntry checks an entry: magic, its own key, length and checksum.
+// decodeEntry opens an entry: magic, nonce, sealed data. An entry that is
+// truncated, altered, or sealed for another key does not open.
 func decodeEntry(k Key, raw []byte) ([]byte, bool) {
-	const head = len(magic) + len(Key{}) + sha256.Size + 8
-	if len(raw) < head || string(raw[:len(magic)]) != magic {
+	gcm := aead(k)
+	if len(raw) < len(magic)+gcm.NonceSize() || string(raw[:len(magic)]) != magic {
 		return nil, false
 	}
 	rest := raw[len(magic):]
-	if !bytes.Equal(rest[:len(k)], k[:]) {
-		return nil, false // another key's entry
-	}
-	rest = rest[len(k):]
-	sum, rest := rest[:sha256.Size], rest[sha256.Size:]
-	n, data := binary.BigEndian.Uint64(rest[:8]), rest[8:]
-	if uint64(len(data)) != n {
-		return nil, false // truncated or extended
-	}
-	if got := sha256.Sum256(data); !bytes.Equal(got[:], sum) {
-		return nil, false
-	}
-	return data, true
+	data, err := gcm.Open(nil, rest[:gcm.NonceSize()], rest[gcm.NonceSize():], []byte(magic))
+	return data, err == nil
 }
 
 // Put stores data under k, atomically.
@@ -162,13 +182,15 @@ func (c *Cache) Put(k Key, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o777); err != nil {
 		return err
 	}
+	gcm := aead(k)
+	nonce := make([]byte, gcm.NonceSize())
+	if _, err := rand.Read(nonce); err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	buf.WriteString(magic)
-	buf.Write(k[:])
-	sum := sha256.Sum256(data)
-	buf.Write(sum[:])
-	buf.Write(binary.BigEndian.AppendUint64(nil, uint64(len(data))))
-	buf.Write(data)
+	buf.Write(nonce)
+	buf.Write(gcm.Seal(nil, nonce, data, []byte(magic)))
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err

@@ -135,6 +135,9 @@ func NewFragment(pkgPath string, fset *token.FileSet, res *bearercheck.Result, r
 		if s.Task != nil {
 			fs.Task = s.Task.Expr
 		}
+		if text := s.CredentialText(); text != "" {
+			fs.Credential = report.CredentialHash(pkgPath, text)
+		}
 		if d, ok := reported[s]; ok {
 			fs.Analyzer = d.Analyzer
 			fs.Message = d.Message

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"go/token"
 	"io"
 	"os"
 	"slices"
@@ -21,6 +22,84 @@ type Fixes struct {
 	// Old holds the content of each changed file before the fixes: the
 	// positions of the findings that remain refer to it.
 	Old map[string][]byte
+
+	// written holds the edits applied to each file written (not with a
+	// diff): Position and OldLine map lines through them.
+	written map[string][]fileEdit
+}
+
+// Position returns where posn, a position in a file as analysed, lies in
+// the file as the fixes wrote it: the positions of the findings that
+// remain after -fix are listed in the files as written. A position inside
+// a replaced range moves to the start of its replacement.
+func (f *Fixes) Position(posn token.Position) token.Position {
+	es, ok := f.fixed(posn.Filename)
+	if !ok || !posn.IsValid() {
+		return posn
+	}
+	off, delta := posn.Offset, 0
+	for _, e := range es {
+		if e.start >= off || e.end > off {
+			if e.start < off {
+				off = e.start // inside the edit
+			}
+			break
+		}
+		delta += len(e.text) - (e.end - e.start)
+	}
+	written := apply(f.Old[posn.Filename], es)
+	n := min(off+delta, len(written))
+	posn.Offset = n
+	posn.Line = 1 + bytes.Count(written[:n], []byte("\n"))
+	posn.Column = n - (bytes.LastIndexByte(written[:n], '\n') + 1) + 1
+	return posn
+}
+
+// OldLine returns the line of file as analysed that line of the file as
+// written comes from (a line of a replacement: the line the replaced text
+// began on). The credential lines found by the analysis are lines of the
+// files as analysed.
+func (f *Fixes) OldLine(file string, line int) int {
+	es, ok := f.fixed(file)
+	if !ok {
+		return line
+	}
+	written := apply(f.Old[file], es)
+	n := 0 // the offset of line in written
+	for l := 1; l < line && n < len(written); l++ {
+		i := bytes.IndexByte(written[n:], '\n')
+		if i < 0 {
+			n = len(written)
+			break
+		}
+		n += i + 1
+	}
+	old, delta := n, 0
+	for _, e := range es {
+		ns := e.start + delta
+		if n < ns {
+			break
+		}
+		if n < ns+len(e.text) {
+			old = e.start
+			delta = 0
+			break
+		}
+		delta += len(e.text) - (e.end - e.start)
+		old = n - delta
+	}
+	src := f.Old[file]
+	old = min(max(old, 0), len(src))
+	return 1 + bytes.Count(src[:old], []byte("\n"))
+}
+
+// fixed returns the edits applied to file, if it was written.
+func (f *Fixes) fixed(file string) ([]fileEdit, bool) {
+	if f == nil {
+		return nil, false
+	}
+	es, ok := f.written[file]
+	return es, ok
 }
 
 type fileEdit struct {
@@ -34,7 +113,7 @@ type fileEdit struct {
 // it writes a unified diff of every change to w instead of writing the
 // files; context lines that hold credential text are redacted.
 func ApplyFixes(findings []*Finding, secrets *Secrets, diff bool, w io.Writer) (*Fixes, error) {
-	out := &Fixes{Fixed: map[*Finding]bool{}, Old: map[string][]byte{}}
+	out := &Fixes{Fixed: map[*Finding]bool{}, Old: map[string][]byte{}, written: map[string][]fileEdit{}}
 	edits := map[string][]fileEdit{}
 	sizes := map[string]int{}
 next:
@@ -94,6 +173,7 @@ next:
 		if err := os.WriteFile(name, apply(old, es), info.Mode().Perm()); err != nil {
 			return out, err
 		}
+		out.written[name] = es
 	}
 	return out, nil
 }

@@ -128,3 +128,41 @@ func TestRelPath(t *testing.T) {
 	assert.Equal(t, filepath.FromSlash("/work/other/b.go"), RelPath(dir, filepath.FromSlash("/work/other/b.go")))
 	assert.Equal(t, filepath.FromSlash("/work/mod/b.go"), RelPath("", filepath.FromSlash("/work/mod/b.go")))
 }
+
+// After -fix, the findings that remain are listed at their positions in
+// the files as written: a removed import line moves every later line up,
+// a longer replacement moves the rest of its line right. Credential lines
+// are found through the lines they came from.
+func TestFixedPositions(t *testing.T) {
+	const file = "/m/a.go"
+	old := "package a\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nfunc f() { x := fmt.Sprint(1); y := 2 }\n\nvar z = 3\n"
+	rm := strings.Index(old, "\t\"fmt\"\n")
+	call := strings.Index(old, "fmt.Sprint(1)")
+	fx := &Fixes{Old: map[string][]byte{file: []byte(old)}, written: map[string][]fileEdit{file: {
+		{rm, rm + len("\t\"fmt\"\n"), ""},
+		{call, call + len("fmt.Sprint(1)"), "strconv.Itoa(1) + \"\""},
+	}}}
+	at := func(sub string) token.Position {
+		off := strings.Index(old, sub)
+		return token.Position{Filename: file, Offset: off, Line: 1 + strings.Count(old[:off], "\n"), Column: off - strings.LastIndex(old[:off], "\n")}
+	}
+	written := string(apply([]byte(old), fx.written[file]))
+	for _, sub := range []string{"y := 2", "var z", "package a", "\"net/http\""} {
+		got := fx.Position(at(sub))
+		off := strings.Index(written, sub)
+		want := token.Position{Filename: file, Offset: off, Line: 1 + strings.Count(written[:off], "\n"), Column: off - strings.LastIndex(written[:off], "\n")}
+		if got != want {
+			t.Errorf("Position(%q) = %v, want %v", sub, got, want)
+		}
+		if l := fx.OldLine(file, want.Line); l != at(sub).Line {
+			t.Errorf("OldLine(%d) for %q = %d, want %d", want.Line, sub, l, at(sub).Line)
+		}
+	}
+	if got := fx.Position(at("Sprint(1)")); got.Offset != strings.Index(written, "strconv.Itoa") {
+		t.Errorf("a position inside a replacement moves to its start: %v", got)
+	}
+	var none *Fixes
+	if p := at("var z"); none.Position(p) != p || none.OldLine(file, 7) != 7 {
+		t.Error("no fixes: positions unchanged")
+	}
+}

@@ -22,9 +22,9 @@ type Text struct {
 	Dir     string // positions are printed relative to Dir when below it
 	Context int    // lines of context around each position; < 0: none
 	Secrets *Secrets
-	// Sources, when set, holds the content of files as analysed that have
-	// changed on disk since (fixed by -fix): positions refer to it.
-	Sources map[string][]byte
+	// Fixed, when set, are the fixes -fix wrote: positions and context are
+	// those of the files as written.
+	Fixed *Fixes
 
 	files map[string][]string
 }
@@ -39,7 +39,7 @@ func (t *Text) Print(f *Finding) {
 
 // print prints msg, escaped, after indent, which is not.
 func (t *Text) print(fset *token.FileSet, pos, end token.Pos, indent, msg string) {
-	posn := fset.Position(pos)
+	posn := t.Fixed.Position(fset.Position(pos))
 	where := posn
 	where.Filename = RelPath(t.Dir, posn.Filename)
 	fmt.Fprintf(t.W, "%s: %s%s\n", escape.String(where.String()), indent, escape.String(msg))
@@ -47,15 +47,12 @@ func (t *Text) print(fset *token.FileSet, pos, end token.Pos, indent, msg string
 		return // no context from a file whose credentials are not known
 	}
 	last := posn.Line
-	if e := fset.Position(end); e.IsValid() && e.Filename == posn.Filename {
+	if e := t.Fixed.Position(fset.Position(end)); e.IsValid() && e.Filename == posn.Filename {
 		last = max(last, e.Line)
 	}
 	lines, ok := t.files[posn.Filename]
 	if !ok {
-		data, ok := t.Sources[posn.Filename]
-		if !ok {
-			data, _ = os.ReadFile(posn.Filename)
-		}
+		data, _ := os.ReadFile(posn.Filename)
 		lines = strings.Split(string(data), "\n")
 		if t.files == nil {
 			t.files = map[string][]string{}
@@ -63,7 +60,7 @@ func (t *Text) print(fset *token.FileSet, pos, end token.Pos, indent, msg string
 		t.files[posn.Filename] = lines
 	}
 	io.WriteString(t.W, ContextLines(lines, posn.Line-t.Context, last+t.Context, func(line int) bool {
-		return !t.Secrets.Printable(posn.Filename, line)
+		return !t.Secrets.Printable(posn.Filename, t.Fixed.OldLine(posn.Filename, line))
 	}))
 }
 
