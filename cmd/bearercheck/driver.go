@@ -198,6 +198,7 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 		fmt.Fprintln(os.Stderr, "bearercheck: warning:", w)
 	}
 	exit = 0
+	relErrors(dir, res)
 	if reportLoadErrors(res) {
 		exit = 1
 	}
@@ -350,4 +351,14 @@ func (c *checkedWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.err = err
 	return n, err
+}
+
+// relErrors writes the positions of the errors of the packages asked for
+// relative to dir when below it, as findings are printed.
+func relErrors(dir string, res *driver.Result) {
+	for _, e := range append(slices.Clone(res.Errors), res.Warnings...) {
+		for i := range e.Errors {
+			e.Errors[i].Pos = output.RelPosn(dir, e.Errors[i].Pos)
+		}
+	}
 }

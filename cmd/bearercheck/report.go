@@ -178,6 +178,7 @@ func runReport(args []string) int {
 	for _, w := range res.Warnings {
 		fmt.Fprintf(os.Stderr, "bearercheck report: warning: dependency %s; its importers are analysed with what it declares\n", strings.TrimPrefix(w.Error(), "package "))
 	}
+	relErrors(cwd, res)
 	if len(res.Errors) > 0 || len(res.ActionErrors) > 0 {
 		for _, e := range res.Errors {
 			fmt.Fprintf(os.Stderr, "bearercheck report: %v\n", e)

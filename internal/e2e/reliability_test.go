@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -71,6 +72,23 @@ func TestReportGateInputs(t *testing.T) {
 			assert.NotContains(t, string(data)+string(good), s)
 		}
 	})
+	t.Run("type error paths", func(t *testing.T) {
+		t.Parallel()
+		// The type error of a package asked for names its file as
+		// findings do: relative to the current directory.
+		mod := reportModule(t)
+		name := filepath.Join(mod, "ws", "ws.go")
+		src, err := os.ReadFile(name)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(name, []byte(strings.Replace(string(src), "return dial(ctx,", "undefinedCall()\n\treturn dial(ctx,", 1)), 0o644))
+		_, stderr, code := report(t, mod)
+		assert.NotEqual(t, 0, code)
+		_, stderr2, _ := runIn(mod, binary, "./...")
+		for _, s := range []string{stderr, stderr2} {
+			assert.Contains(t, s, filepath.Join("ws", "ws.go")+":")
+			assert.NotContains(t, s, mod, "an absolute path")
+		}
+	})
 	t.Run("control characters", func(t *testing.T) {
 		t.Parallel()
 		mod := reportModule(t)
@@ -104,6 +122,7 @@ func TestReportGateInputs(t *testing.T) {
 // (here under a file size limit) leaves the previous file as it was, and
 // -baseline b.json -write-baseline b.json never destroys the baseline.
 func TestOutputsAtomic(t *testing.T) {
+	slowtest.Skip(t)
 	if runtime.GOOS == "windows" {
 		t.Skip("ulimit")
 	}
@@ -145,6 +164,7 @@ func TestOutputsAtomic(t *testing.T) {
 // TestLostOutput: findings or a diff that cannot be written to standard
 // output (a full device) make the run fail as one that could not run.
 func TestLostOutput(t *testing.T) {
+	slowtest.Skip(t)
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full")
 	}
@@ -160,6 +180,7 @@ func TestLostOutput(t *testing.T) {
 // OFF), and a -cache that cannot be used — a regular file, a read-only
 // directory — is one behaviour: a warning, and the run without a cache.
 func TestCacheFlag(t *testing.T) {
+	slowtest.Skip(t)
 	t.Parallel()
 	dir := reportModule(t)
 	want, _, _ := runIn(dir, binary, "-cache=off", "-json", "./...")

@@ -206,3 +206,18 @@ func RelPath(dir, filename string) string {
 	}
 	return rel
 }
+
+// RelPosn is RelPath for a position written as text, "file:line:col" or
+// "file:line" (the Pos of a packages.Error): the type errors of a package
+// are printed with paths as its findings are.
+func RelPosn(dir, posn string) string {
+	file, rest := posn, ""
+	for range 2 {
+		i := strings.LastIndexByte(file, ':')
+		if i < 0 || i == len(file)-1 || strings.Trim(file[i+1:], "0123456789") != "" {
+			break
+		}
+		file, rest = file[:i], file[i:]+rest
+	}
+	return RelPath(dir, file) + rest
+}

@@ -166,3 +166,18 @@ func TestFixedPositions(t *testing.T) {
 		t.Error("no fixes: positions unchanged")
 	}
 }
+
+func TestRelPosn(t *testing.T) {
+	for in, want := range map[string]string{
+		"/m/p/a.go:3:4":       "p/a.go:3:4",
+		"/m/p/a.go:3":         "p/a.go:3",
+		"/m/p/a.go":           "p/a.go",
+		"/elsewhere/a.go:1:2": "/elsewhere/a.go:1:2",
+		"-":                   "-",
+		"":                    "",
+	} {
+		if got := RelPosn("/m", in); got != want {
+			t.Errorf("RelPosn(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
