@@ -318,6 +318,33 @@ func TestCacheEntries(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// TestCacheSealed: no entry holds what it stores in clear text, nor its
+// key; an entry moved under another key's name does not open.
+func TestCacheSealed(t *testing.T) {
+	c, err := engine.OpenCache(t.TempDir())
+	require.NoError(t, err)
+	var k1, k2 engine.Key
+	k1[0], k2[0] = 1, 2
+	const secret = "const Tok = \"sk-live-0123456789abcdef\""
+	require.NoError(t, c.Put(k1, []byte(secret)))
+	raw, err := os.ReadFile(engine.EntryPath(c, k1))
+	require.NoError(t, err)
+	assert.NotContains(t, string(raw), "sk-live")
+	assert.NotContains(t, string(raw), string(k1[:]))
+	assert.NotContains(t, engine.EntryPath(c, k1), k1.String())
+	data, ok := c.Get(k1)
+	require.True(t, ok)
+	assert.Equal(t, secret, string(data))
+	require.NoError(t, os.MkdirAll(filepath.Dir(engine.EntryPath(c, k2)), 0o777))
+	require.NoError(t, os.WriteFile(engine.EntryPath(c, k2), raw, 0o666))
+	_, ok = c.Get(k2)
+	assert.False(t, ok, "another key's entry")
+	raw[len(raw)-1] ^= 1
+	require.NoError(t, os.WriteFile(engine.EntryPath(c, k1), raw, 0o666))
+	_, ok = c.Get(k1)
+	assert.False(t, ok, "a flipped bit")
+}
+
 // TestTrim: opening a cache last trimmed more than a day ago removes the
 // entries not used for five days; reading an entry marks it used.
 func TestTrim(t *testing.T) {
@@ -329,7 +356,7 @@ func TestTrim(t *testing.T) {
 	for _, k := range []engine.Key{old, used, fresh} {
 		require.NoError(t, c.Put(k, []byte("x")))
 	}
-	path := func(k engine.Key) string { return filepath.Join(dir, k.String()[:2], k.String()) }
+	path := func(k engine.Key) string { return engine.EntryPath(c, k) }
 	longAgo := time.Now().Add(-6 * 24 * time.Hour)
 	for _, k := range []engine.Key{old, used} {
 		require.NoError(t, os.Chtimes(path(k), longAgo, longAgo))
