@@ -989,7 +989,7 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 	}
 	if cs.Helper != nil {
 		vis.calls = append(vis.calls, call)
-		vis.via.add(a.deps(f, helperArgs(call, fn, cs.Helper)...).source(f))
+		vis.via.add(a.helperDeps(f, call, fn, cs.Helper).source(f))
 		a.verbatimArgs(vis, call, fn, cs.Helper)
 	}
 }
@@ -1193,22 +1193,41 @@ func isNil(info *types.Info, e ast.Expr) bool {
 	return ok && tv.IsNil()
 }
 
-// helperArgs returns the expressions a call passes in the token position of a helper.
-func helperArgs(call *ast.CallExpr, fn *types.Func, src *TokenSource) []ast.Expr {
-	var out []ast.Expr
-	for _, p := range src.Params {
+// helperDeps returns what the token a call passes to a helper derives
+// from: the arguments in the helper's token positions (its receiver
+// included), narrowed to the field that holds the token when the helper
+// reads one, so that a caller passing c to a helper whose token is
+// c.token passes c.token, a string, not c.
+func (a *pkgAnalysis) helperDeps(f *fnCtx, call *ast.CallExpr, fn *types.Func, src *TokenSource) *depSet {
+	d := &depSet{}
+	add := func(field string, es ...ast.Expr) {
+		sub := a.deps(f, es...)
+		if field != "" {
+			sub.narrow(field)
+		}
+		d.union(sub)
+	}
+	for k, p := range src.Params {
+		field := ""
+		if k < len(src.Names) {
+			_, field, _ = strings.Cut(src.Names[k], ".")
+		}
 		if arg := argFor(call, fn, p); arg != nil {
-			out = append(out, arg)
+			add(field, arg)
 		} else if p < len(call.Args) {
-			out = append(out, call.Args[p:]...)
+			add(field, call.Args[p:]...)
 		}
 	}
 	if src.Recv {
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			out = append(out, sel.X)
+			field := ""
+			if len(src.Fields) == 1 {
+				field = src.Fields[0]
+			}
+			add(field, sel.X)
 		}
 	}
-	return out
+	return d
 }
 
 // apiToken returns the token expression of a bearer-by-API call: its first

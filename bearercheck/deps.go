@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -51,6 +52,49 @@ func (d *depSet) union(o *depSet) {
 		d.add(x)
 	}
 	d.provider = d.provider || o.provider
+}
+
+// narrow makes the dependencies on a whole struct (or pointer to one)
+// with the named field, possibly a path a.b, dependencies on that field:
+// what reads it reads the field, not the struct.
+func (d *depSet) narrow(field string) {
+	list := d.list
+	d.list, d.seen = nil, nil
+	for _, x := range list {
+		t := x.t
+		for name := range strings.SplitSeq(field, ".") {
+			t = fieldType(t, name)
+		}
+		if t != nil {
+			path := field
+			if x.field != "" {
+				path = x.field + "." + field
+			}
+			x = dep{v: x.v, field: path, t: t}
+		}
+		d.add(x)
+	}
+}
+
+// fieldType returns the type of the named field of a struct or of a
+// pointer to one, nil when there is none (or t is nil).
+func fieldType(t types.Type, name string) types.Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := range s.NumFields() {
+		if f := s.Field(i); f.Name() == name {
+			return f.Type()
+		}
+	}
+	return nil
 }
 
 // deps returns what the expressions derive from, inside function f.

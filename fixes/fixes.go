@@ -445,7 +445,7 @@ func (f *Fixer) build(s *bearercheck.Site) *change {
 			return nil
 		}
 		return &change{
-			message: "Use " + call,
+			message: "replace the value with " + call,
 			edits:   replaceAround(origin, p, "."+m.Name()+"()"),
 			keep:    []ast.Node{p},
 		}

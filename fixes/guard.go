@@ -98,7 +98,7 @@ func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
 		edit{condID.Pos(), condID.End(), name},
 		edit{origin.Pos(), origin.End(), name},
 	)
-	return &change{message: "Use " + call, edits: edits, keep: []ast.Node{p}}
+	return &change{message: "rewrite the token guard to use " + call, edits: edits, keep: []ast.Node{p}}
 }
 
 // freshName returns authz, authz2, … : the first name that is not

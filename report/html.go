@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 )
 
 //go:embed html.tmpl
@@ -23,6 +24,8 @@ func writeHTML(w io.Writer, inv *Inventory) error {
 		"sortPos":    sortPosition,
 		"credential": isCredential,
 		"short":      shortRevision,
+		"kind":       kindWords,
+		"fix":        htmlFixWords,
 	}).Parse(htmlTemplate)
 	if err != nil {
 		return fmt.Errorf("html template: %v", err)
@@ -65,6 +68,15 @@ func (v htmlView) Ignored() []Site {
 		out = append(out, p.Ignored...)
 	}
 	return out
+}
+
+// htmlFixWords says what a site's fix does, the replacement as code.
+func htmlFixWords(s Site) template.HTML {
+	words := fixWords(s)
+	if before, ok := strings.CutSuffix(words, s.Fix); ok && s.Fix != "" && before != words {
+		return template.HTML(template.HTMLEscapeString(before) + "<code>" + template.HTMLEscapeString(s.Fix) + "</code>")
+	}
+	return template.HTML(template.HTMLEscapeString(words))
 }
 
 // sortPosition is a sort key for file:line that orders lines numerically

@@ -169,17 +169,26 @@ func (md *markdown) omitted(n int, one, many string) {
 		plural(n, "more "+one, "more "+many))
 }
 
+// mdFixWords says what a site's fix does, the replacement as code.
+func mdFixWords(s Site) string {
+	words := fixWords(s)
+	if s.Fix != "" {
+		if before, ok := strings.CutSuffix(words, s.Fix); ok {
+			return mdText(before) + mdCode(s.Fix)
+		}
+	}
+	return mdText(words)
+}
+
 // site describes a remaining site on one line.
 func (md *markdown) site(s Site) string {
-	kind := mdText(s.Kind)
+	kind := mdText(kindWords(s.Kind))
 	if isCredential(s.Kind) {
 		kind = "**" + kind + "**"
 	}
 	parts := []string{mdCode(position(s.File, s.Line)) + " " + mdFunction(s.Function), kind}
-	if s.FixAction != "" {
-		parts = append(parts, "fix: "+mdText(s.FixAction))
-	} else if s.Fix != "" {
-		parts = append(parts, "fix: "+mdCode(s.Fix))
+	if s.FixAction != "" || s.Fix != "" {
+		parts = append(parts, "fix: "+mdFixWords(s))
 	} else if s.Generated {
 		parts = append(parts, "generated: change the generator")
 	}
@@ -311,7 +320,7 @@ func (md *markdown) ignored() {
 			if md.full() {
 				break
 			}
-			md.printf("| %s | %s | %s | %s |\n", mdCell(position(s.File, s.Line)), mdCellFunction(s.Function), mdText(s.Kind), mdText(s.Reason))
+			md.printf("| %s | %s | %s | %s |\n", mdCell(position(s.File, s.Line)), mdCellFunction(s.Function), mdText(kindWords(s.Kind)), mdText(s.Reason))
 			listed++
 		}
 	}
@@ -350,7 +359,7 @@ func (md *markdown) gate() {
 			md.omitted(len(g.Gone)-i, "entry", "entries")
 			return
 		}
-		md.printf("| %s | %s | %s |\n", mdCell(position(e.File, e.Line)), mdCellFunction(e.Function), mdText(e.Kind))
+		md.printf("| %s | %s | %s |\n", mdCell(position(e.File, e.Line)), mdCellFunction(e.Function), mdText(kindWords(e.Kind)))
 	}
 	md.printf("\n")
 }

@@ -62,6 +62,45 @@ func (s Summary) Headline() string {
 	return h
 }
 
+// kindWords says what a kind of site (the diagnostic category, which JSON
+// and SARIF keep) does, in plain words.
+func kindWords(kind string) string {
+	switch bearercheck.Kind(kind) {
+	case bearercheck.KindLiteral:
+		return `adds "Bearer " to a token`
+	case bearercheck.KindSprintf:
+		return `formats "Bearer <token>"`
+	case bearercheck.KindJoin:
+		return `joins "Bearer" and a token`
+	case bearercheck.KindHelper:
+		return "takes a bearer-only helper's value"
+	case bearercheck.KindScheme:
+		return "passes the Bearer scheme"
+	case bearercheck.KindAPI:
+		return "calls an API that sends a Bearer token"
+	case bearercheck.KindHardCoded:
+		return "hard-coded credential"
+	}
+	switch kind {
+	case "migrated":
+		return "uses the provider"
+	case "ignored-task":
+		return "ignores an agent task"
+	}
+	return kind
+}
+
+// fixWords says what the offered fix of a site does, "" without one.
+func fixWords(s Site) string {
+	switch {
+	case s.FixAction != "":
+		return s.FixAction
+	case s.Fix != "":
+		return "replace the value with " + s.Fix
+	}
+	return ""
+}
+
 // isCredential reports whether a site of this kind is a hard-coded
 // credential: a security finding, not only an unfinished migration.
 func isCredential(kind string) bool { return kind == string(bearercheck.KindHardCoded) }

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -36,9 +35,9 @@ func writeText(w io.Writer, inv *Inventory) error {
 					file = site.File
 					t.printf("  %s\n", file)
 				}
-				t.printf("    %d:%d  %s  %s%s\n", site.Line, site.Column, functionOrPackage(site.Function), site.Kind, endpoints(site.Endpoints))
+				t.printf("    %d:%d  %s  %s%s\n", site.Line, site.Column, functionOrPackage(site.Function), kindWords(site.Kind), endpoints(site.Endpoints))
 				t.printf("        %s\n", site.Message)
-				if fix := cmp.Or(site.FixAction, site.Fix); fix != "" {
+				if fix := fixWords(site); fix != "" {
 					t.printf("        fix: %s\n", oneLine(fix))
 				}
 			}
@@ -83,7 +82,7 @@ func writeText(w io.Writer, inv *Inventory) error {
 		t.printf("Ignored sites (%d):\n", s.Ignored)
 		for _, p := range inv.Packages {
 			for _, site := range p.Ignored {
-				t.printf("  %s:%d:%d  %s.%s  %s%s\n      reason: %s\n", site.File, site.Line, site.Column, lastElem(site.Package), functionOrPackage(site.Function), site.Kind, endpoints(site.Endpoints), site.Reason)
+				t.printf("  %s:%d:%d  %s.%s  %s%s\n      reason: %s\n", site.File, site.Line, site.Column, lastElem(site.Package), functionOrPackage(site.Function), kindWords(site.Kind), endpoints(site.Endpoints), site.Reason)
 			}
 		}
 		t.printf("\n")
@@ -133,7 +132,7 @@ func (t *text) gate(g *Gate) {
 			plural(len(g.New), "new site or task call", "new sites or task calls"),
 			plural(len(g.Gone), "entry gone", "entries gone"))
 		for _, e := range g.Gone {
-			t.printf("  gone: %s:%d  %s.%s  %s  (%s)\n", e.File, e.Line, lastElem(e.Package), functionOrPackage(e.Function), e.Kind, e.Fingerprint)
+			t.printf("  gone: %s:%d  %s.%s  %s  (%s)\n", e.File, e.Line, lastElem(e.Package), functionOrPackage(e.Function), kindWords(e.Kind), e.Fingerprint)
 		}
 		if len(g.Gone) > 0 && g.Passed {
 			t.printf("  (add -write-baseline %s to tighten the baseline)\n", g.Baseline)

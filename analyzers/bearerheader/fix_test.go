@@ -79,7 +79,7 @@ func TestFixesCompile(t *testing.T) {
 		for _, d := range diags[pkg] {
 			require.LessOrEqual(t, len(d.fixes), 1, "%s: more than one fix", d.pos)
 			for _, fix := range d.fixes {
-				assert.Regexp(t, `^Use \S+\.AuthorizationHeaderValue\(\)$`, fix.Message)
+				assert.Regexp(t, `^(replace the value with|rewrite the token guard to use) \S+\.AuthorizationHeaderValue\(\)$`, fix.Message)
 				byFile[fix.file] = append(byFile[fix.file], fix.SuggestedFix)
 			}
 		}
