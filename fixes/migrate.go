@@ -51,6 +51,14 @@ type unit struct {
 	pubFields map[*ast.SelectorExpr]*types.Var
 	calls     int // calls whose argument changes
 	blocked   string
+	// stop holds the fields that stay strings: other code uses them, so
+	// a read of one on the path is where the raw token enters.
+	stop map[*types.Var]bool
+	// kept is the field whose other use stopped the path there, and that
+	// use, for the fix's message.
+	kept map[*types.Var]string
+	// blockedBy is the field whose other use blocked the unit, if any.
+	blockedBy *types.Var
 
 	fix *analysis.SuggestedFix
 }
@@ -298,12 +306,31 @@ func (f *Fixer) viaOther(fn *types.Func) string {
 	return name + " migrates in its own package; this call then goes through its deprecated wrapper"
 }
 
-// trace builds the unit of roots.
+// trace builds the unit of roots. A field that other code uses as a
+// string (a generated file, a log line, another header) does not block
+// the unit: the path stops at the field's reads, where the adapter wraps
+// the raw token (SPEC §3.3: the token "enters" at a config field), and
+// the field stays a string.
 func (f *Fixer) trace(x *pkgIndex, m *bearercheck.Migration, roots []*bearercheck.Site) *unit {
+	stop, kept := map[*types.Var]bool{}, map[*types.Var]string{}
+	for {
+		u := f.traceOnce(x, m, roots, stop)
+		fv := u.blockedBy
+		if fv == nil || stop[fv] {
+			u.kept = kept
+			return u
+		}
+		stop[fv] = true
+		kept[fv] = u.blocked
+	}
+}
+
+// traceOnce builds the unit of roots, stopping at the fields in stop.
+func (f *Fixer) traceOnce(x *pkgIndex, m *bearercheck.Migration, roots []*bearercheck.Site, stop map[*types.Var]bool) *unit {
 	u := &unit{
 		roots: roots, params: map[*types.Var]bool{}, locals: map[*types.Var]bool{}, fields: map[*types.Var]bool{},
 		funcs: map[*types.Func]bool{}, exported: map[*types.Func]bool{}, consumed: map[*ast.Ident]bool{},
-		access: map[ast.Expr]ast.Expr{}, pubFields: map[*ast.SelectorExpr]*types.Var{},
+		access: map[ast.Expr]ast.Expr{}, pubFields: map[*ast.SelectorExpr]*types.Var{}, stop: stop,
 	}
 	for _, r := range roots {
 		tok := r.Val.BearerToken()
@@ -330,6 +357,9 @@ func (f *Fixer) trace(x *pkgIndex, m *bearercheck.Migration, roots []*bearerchec
 						continue
 					}
 					u.block("%s %s is also used at %s, where it must stay a string", what, v.Name(), f.where(id))
+					if what == "field" {
+						u.blockedBy = v
+					}
 					return
 				}
 			}
@@ -459,8 +489,8 @@ func (f *Fixer) traceExpr(x *pkgIndex, m *bearercheck.Migration, u *unit, e ast.
 			u.pubFields[e] = fv
 			return
 		}
-		if fv.Exported() || fv.Pkg() != f.pass.Pkg || x.fields[fv] == nil || fv.Embedded() {
-			break // a field of another package is where the token enters
+		if fv.Exported() || fv.Pkg() != f.pass.Pkg || x.fields[fv] == nil || fv.Embedded() || u.stop[fv] {
+			break // a field of another package, or one that stays a string, is where the token enters
 		}
 		u.consumed[e.Sel] = true
 		f.traceField(x, m, u, fv)
@@ -1304,6 +1334,9 @@ func (u *unit) message(f *Fixer, m *bearercheck.Migration) string {
 	}
 	for _, fn := range sortedFuncs(u.exported) {
 		msg += ", wrapper for " + fn.Name()
+	}
+	for _, fv := range sortedVars(u.stop) {
+		msg += " (" + strings.Replace(u.kept[fv], ", where it must stay a string", ": it stays a string, read through the adapter", 1) + ")"
 	}
 	return msg
 }

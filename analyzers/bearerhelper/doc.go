@@ -33,8 +33,10 @@
 // the raw token is wrapped by the token adapter (token-adapter) where it
 // enters. An exported helper keeps its old form as a deprecated wrapper of
 // its WithAuth variant, marked //go:fix inline. When there is no fix, the
-// message ends with the reason: "(no fix: set token-adapter: …)", "(no fix:
-// field token is also used at client.go:40, where it must stay a string)".
+// message ends with the reason, such as "(no fix: set token-adapter: …)". A
+// field that other code also uses as a string (a log line, a generated
+// file) stays a string: the header is set through the adapter over its
+// read, and the fix's message names that use.
 //
 // Categories: root-helper, and ignore-directive for a //bearercheck:ignore
 // directive without a reason or that suppresses nothing on a line of its
