@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 	bcreport "github.com/bearercheck/bearercheck/report"
 )
 
@@ -20,6 +21,7 @@ import (
 // the run's figures, and the second run's report shows the change since
 // the first and draws the trend.
 func TestReportHistory(t *testing.T) {
+	slowtest.Skip(t) // runs the report four times
 	t.Parallel()
 	dir := reportModule(t)
 	rev := ""
