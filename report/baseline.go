@@ -23,18 +23,29 @@ type Baseline struct {
 // NewBaseline returns the baseline of an inventory.
 func NewBaseline(inv *Inventory) *Baseline {
 	b := &Baseline{Version: BaselineVersion, Tool: inv.Tool, Entries: []BaselineEntry{}}
+	for _, e := range gateEntries(inv) {
+		b.Entries = append(b.Entries, BaselineEntry{Fingerprint: e.Fingerprint, Package: e.Package, Function: e.Function, Kind: e.Kind, File: e.File, Line: e.Line})
+	}
+	return b
+}
+
+// gateEntries returns what the baseline holds of an inventory, the
+// remaining sites and the task calls, sorted by package, file, line and
+// fingerprint.
+func gateEntries(inv *Inventory) []GateEntry {
+	var es []GateEntry
 	for _, p := range inv.Packages {
 		for _, s := range p.Sites {
-			b.Entries = append(b.Entries, BaselineEntry{Fingerprint: s.Fingerprint, Package: s.Package, Function: s.Function, Kind: s.Kind, File: s.File, Line: s.Line})
+			es = append(es, GateEntry{Fingerprint: s.Fingerprint, Package: s.Package, Function: s.Function, Kind: s.Kind, File: s.File, Line: s.Line, Column: s.Column, Endpoints: list(s.Endpoints)})
 		}
 	}
 	for _, t := range inv.TaskCalls {
-		b.Entries = append(b.Entries, BaselineEntry{Fingerprint: t.Fingerprint, Package: t.Package, Function: t.Function, Kind: "ignored-task", File: t.File, Line: t.Line})
+		es = append(es, GateEntry{Fingerprint: t.Fingerprint, Package: t.Package, Function: t.Function, Kind: "ignored-task", File: t.File, Line: t.Line, Column: t.Column, Endpoints: list(t.Endpoints)})
 	}
-	slices.SortFunc(b.Entries, func(x, y BaselineEntry) int {
+	slices.SortFunc(es, func(x, y GateEntry) int {
 		return cmp.Or(cmp.Compare(x.Package, y.Package), cmp.Compare(x.File, y.File), cmp.Compare(x.Line, y.Line), cmp.Compare(x.Fingerprint, y.Fingerprint))
 	})
-	return b
+	return es
 }
 
 // Write writes the baseline as indented JSON.
@@ -89,6 +100,7 @@ func Check(inv *Inventory, c GateConfig) *Gate {
 		Passed:          true,
 		Failures:        []string{},
 		New:             []string{},
+		NewEntries:      []GateEntry{},
 		Gone:            []BaselineEntry{},
 		Baseline:        c.BaselineFile,
 		RequireComplete: c.RequireComplete,
@@ -99,12 +111,12 @@ func Check(inv *Inventory, c GateConfig) *Gate {
 		for _, e := range c.Baseline.Entries {
 			known[e.Fingerprint] = true
 		}
-		current := NewBaseline(inv)
 		now := map[string]bool{}
-		for _, e := range current.Entries {
+		for _, e := range gateEntries(inv) {
 			now[e.Fingerprint] = true
 			if !known[e.Fingerprint] {
 				g.New = append(g.New, e.Fingerprint)
+				g.NewEntries = append(g.NewEntries, e)
 			}
 		}
 		for _, e := range c.Baseline.Entries {

@@ -51,6 +51,10 @@ func forJSON(inv *Inventory) *Inventory {
 		g := *inv.Gate
 		g.Failures = list(g.Failures)
 		g.New = list(g.New)
+		g.NewEntries = mapList(g.NewEntries, func(e GateEntry) GateEntry {
+			e.Endpoints = list(e.Endpoints)
+			return e
+		})
 		g.Gone = list(g.Gone)
 		out.Gate = &g
 	}

@@ -71,6 +71,7 @@ func (md *markdown) headline() {
 				plural(len(g.New), "new site", "new sites"), plural(len(g.Gone), "baseline entry gone", "baseline entries gone"))
 		}
 		md.printf("\n\n")
+		md.newEntries(g)
 	}
 	remaining := plural(s.Remaining, "remaining site", "remaining sites")
 	if s.Generated > 0 {
@@ -83,6 +84,19 @@ func (md *markdown) headline() {
 		md.printf(" · %s", plural(s.Wrappers, "compatibility wrapper", "compatibility wrappers"))
 	}
 	md.printf("\n\n")
+}
+
+// newEntries lists the sites and task calls not in the baseline, right
+// under the headline: before anything the size limit may cut.
+func (md *markdown) newEntries(g *Gate) {
+	if len(g.NewEntries) == 0 {
+		return
+	}
+	md.printf("| not in the baseline | function | kind | endpoints |\n|---|---|---|---|\n")
+	for _, e := range g.NewEntries {
+		md.printf("| %s | %s | %s | %s |\n", mdCell(fmt.Sprintf("%s:%d", e.File, e.Line)), mdCellFunction(e.Function), mdText(e.Kind), mdCellEndpoints(e.Endpoints))
+	}
+	md.printf("\n")
 }
 
 // packages writes the per-package progress table.

@@ -177,6 +177,9 @@ type Gate struct {
 	Failures []string `json:"failures"`
 	// New are the fingerprints of sites and task calls not in the baseline.
 	New []string `json:"new"`
+	// NewEntries are those sites and task calls, in the same order: every
+	// format names them, so that a failed gate says what failed it.
+	NewEntries []GateEntry `json:"newEntries"`
 	// Gone are baseline entries no longer found (migrated or removed): the
 	// baseline can be tightened by -write-baseline.
 	Gone []BaselineEntry `json:"gone"`
@@ -184,6 +187,18 @@ type Gate struct {
 	Baseline        string   `json:"baseline,omitempty"`
 	RequireComplete bool     `json:"requireComplete,omitempty"`
 	MinComplete     *float64 `json:"minComplete,omitempty"`
+}
+
+// GateEntry is a site or task call as the gate names it.
+type GateEntry struct {
+	Fingerprint string   `json:"fingerprint"`
+	Package     string   `json:"package"`
+	Function    string   `json:"function"`
+	Kind        string   `json:"kind"` // the site's kind; ignored-task for a task call
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	Endpoints   []string `json:"endpoints"`
 }
 
 // BaselineEntry is one entry of a baseline file: enough to say what it was

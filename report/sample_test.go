@@ -107,10 +107,15 @@ func sampleInventory() *Inventory {
 // new site, one baseline entry gone.
 func sampleGate() *Inventory {
 	inv := sampleInventory()
+	s := inv.Packages[2].Sites[0]
 	inv.Gate = &Gate{
 		Passed:   false,
 		Failures: []string{"1 site not in the baseline"},
-		New:      []string{inv.Packages[2].Sites[0].Fingerprint},
+		New:      []string{s.Fingerprint},
+		NewEntries: []GateEntry{{
+			Fingerprint: s.Fingerprint, Package: s.Package, Function: s.Function, Kind: s.Kind,
+			File: s.File, Line: s.Line, Column: s.Column, Endpoints: s.Endpoints,
+		}},
 		Gone: []BaselineEntry{{
 			Fingerprint: "fp-gone", Package: "example.com/acmeclient/stream", Function: "Dial|er",
 			Kind: "sprintf", File: "stream/dial.go", Line: 63,

@@ -44,34 +44,49 @@ func writeSARIF(w io.Writer, inv *Inventory) error {
 	if err != nil {
 		return err
 	}
+	return writeSARIFLog(w, log)
+}
+
+func writeSARIFLog(w io.Writer, log *sarif.Report) error {
 	if err := log.PrettyWrite(w); err != nil {
 		return err
 	}
-	_, err = io.WriteString(w, "\n")
+	_, err := io.WriteString(w, "\n")
 	return err
 }
 
-func sarifLog(inv *Inventory) (*sarif.Report, error) {
-	driver := sarif.NewToolComponent().
-		WithName(inv.Tool.Name).
-		WithInformationURI(sarifInformationURI).
-		WithVersion(inv.Tool.Version)
-	if semver.IsValid(inv.Tool.Version) {
-		driver.WithSemanticVersion(strings.TrimPrefix(inv.Tool.Version, "v"))
-	}
-	rules := make(map[string]int)
-	for _, r := range inv.Tool.Rules.All() {
-		if r.Name == "" {
-			continue // no rules given
+// Diagnostic is one finding of a lint run (bearercheck ./...) for
+// WriteDiagnosticsSARIF.
+type Diagnostic struct {
+	Analyzer string
+	Category string // the kind, as Site.Kind
+	Package  string
+	File     string // slash-separated, relative to the working directory when below it
+	Line     int
+	Column   int
+	Message  string
+}
+
+// WriteDiagnosticsSARIF writes the findings of a lint run as a SARIF 2.1.0
+// log built as the report's is: the same rules (tool.Rules), CWE taxonomy
+// and locations, without the inventory's fingerprints and summary.
+func WriteDiagnosticsSARIF(w io.Writer, tool Tool, ds []Diagnostic) error {
+	rr := newSARIFRun(tool)
+	for _, d := range ds {
+		s := Site{Analyzer: d.Analyzer, Kind: d.Category, Package: d.Package, File: d.File, Line: d.Line, Column: d.Column, Message: d.Message}
+		if err := rr.site(s); err != nil {
+			return err
 		}
-		rules[r.Name] = len(driver.Rules)
-		driver.AddRule(sarifRule(r))
 	}
-	run := sarif.NewRun().
-		WithTool(sarif.NewTool().WithDriver(driver)).
-		WithColumnKind("utf16CodeUnits").
-		WithProperties(sarif.NewPropertyBag().Add("summary", inv.Summary))
-	rr := &sarifRun{run: run, rules: rules, ids: inv.Tool.Rules}
+	return writeSARIFLog(w, rr.log())
+}
+
+func sarifLog(inv *Inventory) (*sarif.Report, error) {
+	rr := newSARIFRun(inv.Tool)
+	rr.run.WithProperties(sarif.NewPropertyBag().Add("summary", inv.Summary))
+	if g := inv.Gate; g != nil && g.Baseline != "" {
+		rr.isNew = newSet(g)
+	}
 
 	for _, p := range inv.Packages {
 		for _, s := range p.Sites {
@@ -93,7 +108,36 @@ func sarifLog(inv *Inventory) (*sarif.Report, error) {
 	for _, t := range inv.TaskCalls {
 		rr.taskCall(t)
 	}
+	return rr.log(), nil
+}
+
+// newSARIFRun starts a run of tool with one rule per reporting analyzer.
+func newSARIFRun(tool Tool) *sarifRun {
+	driver := sarif.NewToolComponent().
+		WithName(tool.Name).
+		WithInformationURI(sarifInformationURI).
+		WithVersion(tool.Version)
+	if semver.IsValid(tool.Version) {
+		driver.WithSemanticVersion(strings.TrimPrefix(tool.Version, "v"))
+	}
+	rules := make(map[string]int)
+	for _, r := range tool.Rules.All() {
+		if r.Name == "" {
+			continue // no rules given
+		}
+		rules[r.Name] = len(driver.Rules)
+		driver.AddRule(sarifRule(r))
+	}
+	run := sarif.NewRun().
+		WithTool(sarif.NewTool().WithDriver(driver)).
+		WithColumnKind("utf16CodeUnits")
+	return &sarifRun{run: run, driver: driver, rules: rules, ids: tool.Rules}
+}
+
+// log finishes the run: the CWE taxonomy when a result refers to it.
+func (rr *sarifRun) log() *sarif.Report {
 	if rr.cwe {
+		driver, run := rr.driver, rr.run
 		driver.AddSupportedTaxonomie(sarif.NewToolComponentReference().WithName(cweTaxonomyName).WithIndex(0))
 		run.AddTaxonomie(sarif.NewToolComponent().
 			WithName(cweTaxonomyName).
@@ -104,7 +148,7 @@ func sarifLog(inv *Inventory) (*sarif.Report, error) {
 				WithShortDescription(sarif.NewMultiformatMessageString().WithText(cwe798Title)).
 				WithHelpURI(cwe798URI)))
 	}
-	return sarif.NewReport().AddRun(run), nil
+	return sarif.NewReport().AddRun(rr.run)
 }
 
 // sarifRule describes an analyzer: its title, its doc's first paragraph,
@@ -127,10 +171,27 @@ func sarifRule(a Rule) *sarif.ReportingDescriptor {
 
 // sarifRun collects the results of one run.
 type sarifRun struct {
-	run   *sarif.Run
-	rules map[string]int // rule ID → index
-	ids   Rules
-	cwe   bool // a result refers to the CWE taxonomy
+	run    *sarif.Run
+	driver *sarif.ToolComponent
+	rules  map[string]int // rule ID → index
+	ids    Rules
+	cwe    bool // a result refers to the CWE taxonomy
+	// isNew holds the fingerprints not in the baseline; nil without one.
+	// With a baseline, each remaining site and task call has a
+	// baselineState: new or unchanged.
+	isNew map[string]bool
+}
+
+// baselineState marks a result of a remaining site or task call as new or
+// unchanged when the gate compared with a baseline.
+func (rr *sarifRun) baselineState(r *sarif.Result, fingerprint string) {
+	switch {
+	case rr.isNew == nil:
+	case rr.isNew[fingerprint]:
+		r.WithBaselineState("new")
+	default:
+		r.WithBaselineState("unchanged")
+	}
 }
 
 // result starts a result of the analyzer's rule at a position.
@@ -138,8 +199,10 @@ func (rr *sarifRun) result(analyzer, message, fingerprint, pkg, file string, lin
 	r := sarif.NewRuleResult(analyzer).
 		WithRuleIndex(rr.rules[analyzer]).
 		WithMessage(sarif.NewTextMessage(message)).
-		WithPartialFingerprints(map[string]string{sarifFingerprint: fingerprint}).
 		AddLocation(sarifLocation(pkg, file, line, col, function))
+	if fingerprint != "" {
+		r.WithPartialFingerprints(map[string]string{sarifFingerprint: fingerprint})
+	}
 	rr.run.AddResult(r)
 	return r
 }
@@ -159,7 +222,9 @@ func (rr *sarifRun) site(s Site) error {
 				WithID(cwe798).
 				WithToolComponent(sarif.NewToolComponentReference().WithName(cweTaxonomyName).WithIndex(0)))
 	}
-	if s.Reason != "" {
+	if s.Reason == "" {
+		rr.baselineState(r, s.Fingerprint)
+	} else {
 		r.AddSuppression(sarif.NewSuppression().
 			WithKind("inSource").
 			WithStatus("accepted").
@@ -187,7 +252,8 @@ func (rr *sarifRun) helper(h Helper) {
 }
 
 func (rr *sarifRun) taskCall(t TaskCall) {
-	rr.result(rr.ids.TaskCall.Name, t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
+	r := rr.result(rr.ids.TaskCall.Name, t.Message, t.Fingerprint, t.Package, t.File, t.Line, t.Column, t.Function)
+	rr.baselineState(r, t.Fingerprint)
 }
 
 // fileURI is a relative slash-separated path as a relative URI reference.

@@ -131,6 +131,9 @@ func (t *text) gate(g *Gate) {
 		t.printf("Baseline %s: %s, %s.\n", g.Baseline,
 			plural(len(g.New), "new site or task call", "new sites or task calls"),
 			plural(len(g.Gone), "entry gone", "entries gone"))
+		for _, e := range g.NewEntries {
+			t.printf("  new: %s\n", gateEntryText(e))
+		}
 		for _, e := range g.Gone {
 			t.printf("  gone: %s:%d  %s.%s  %s  (%s)\n", e.File, e.Line, lastElem(e.Package), functionOrPackage(e.Function), kindWords(e.Kind), e.Fingerprint)
 		}
@@ -138,6 +141,11 @@ func (t *text) gate(g *Gate) {
 			t.printf("  (add -write-baseline %s to tighten the baseline)\n", g.Baseline)
 		}
 	}
+	t.outcome(g)
+}
+
+// outcome prints whether the gate passed, or each reason it failed.
+func (t *text) outcome(g *Gate) {
 	if g.Passed {
 		t.printf("Gate passed.\n")
 	} else {
@@ -145,6 +153,29 @@ func (t *text) gate(g *Gate) {
 			t.printf("Gate failed: %s\n", f)
 		}
 	}
+}
+
+// WriteSummary writes what a CI log needs when the report itself goes to
+// a file: the headline, then, with a gate, each site and task call not in
+// the baseline and whether the gate passed.
+func WriteSummary(w io.Writer, inv *Inventory) error {
+	var b bytes.Buffer
+	t := &text{b: &b}
+	t.printf("%s\n", inv.Summary.Headline())
+	if g := inv.Gate; g != nil {
+		for _, e := range g.NewEntries {
+			t.printf("  not in the baseline: %s\n", gateEntryText(e))
+		}
+		t.outcome(g)
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+// gateEntryText is a site or task call not in the baseline, on one line:
+// file:line:col  package.function  kind  endpoints.
+func gateEntryText(e GateEntry) string {
+	return fmt.Sprintf("%s:%d:%d  %s.%s  %s%s", e.File, e.Line, e.Column, lastElem(e.Package), functionOrPackage(e.Function), e.Kind, endpoints(e.Endpoints))
 }
 
 // endpoints lists endpoints after a two-space gap, or nothing.

@@ -363,7 +363,7 @@ func (o *Options) load(file string) (*bearercheck.Compiled, error) {
 	if file != "" {
 		var err error
 		if data, err = os.ReadFile(file); err != nil {
-			return nil, fmt.Errorf("bearercheck config: %v", err)
+			return nil, fmt.Errorf("config: %v", err)
 		}
 	}
 	ck := file + "\x00" + string(data)
@@ -383,7 +383,7 @@ func (o *Options) compile(file string, data []byte) (*bearercheck.Compiled, erro
 		var err error
 		cfg, err = Parse(data)
 		if err != nil {
-			return nil, fmt.Errorf("bearercheck config %s: %v", file, err)
+			return nil, fmt.Errorf("config %s: %v", file, err)
 		}
 	}
 	for _, k := range bearercheck.ConfigKeys() {
@@ -397,7 +397,7 @@ func (o *Options) compile(file string, data []byte) (*bearercheck.Compiled, erro
 		if file != "" {
 			where = file + " and flags"
 		}
-		return nil, fmt.Errorf("bearercheck config (%s): %v", where, err)
+		return nil, fmt.Errorf("config (%s): %v", where, err)
 	}
 	c.Source = file
 	return c, nil

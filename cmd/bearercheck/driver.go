@@ -6,38 +6,49 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
 	"slices"
+	"strings"
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
 	"github.com/bearercheck/bearercheck/internal/driver"
 	"github.com/bearercheck/bearercheck/internal/engine"
+	"github.com/bearercheck/bearercheck/internal/inventory"
 	"github.com/bearercheck/bearercheck/internal/output"
+	"github.com/bearercheck/bearercheck/report"
 	"golang.org/x/tools/go/analysis"
 )
 
 // runFlags are the flags of a standalone run.
 type runFlags struct {
-	fs                              *flag.FlagSet
-	json, fix, diff, tests, version bool
-	context                         int
-	cache                           string
-	cpuprofile, memprofile, trace   string
-	enable                          map[string]*bool
-	opts                            *config.Options
+	fs                     *flag.FlagSet
+	format                 string
+	json, fix, diff, tests bool
+	version                bool
+	context                int
+	cache                  string
+	cpuprofile, memprofile string
+	trace                  string
+	enable                 map[string]*bool
+	opts                   *config.Options
 }
+
+// lintFormats are the output formats of a standalone run.
+var lintFormats = []string{"text", "json", "sarif"}
 
 func newRunFlags(names []string) *runFlags {
 	f := &runFlags{fs: flag.NewFlagSet("bearercheck", flag.ContinueOnError), enable: map[string]*bool{}, opts: config.NewFlagOptions()}
 	fs := f.fs
-	fs.BoolVar(&f.json, "json", false, "print the findings as the go/analysis JSON tree on stdout")
+	fs.StringVar(&f.format, "format", "text", "print the findings as `text` (file:line:col: message), json (the go/analysis JSON tree) or sarif (SARIF 2.1.0)")
+	fs.BoolVar(&f.json, "json", false, "the same as -format json")
 	fs.IntVar(&f.context, "c", -1, "print `N` lines of source around each finding (lines holding credentials are redacted)")
 	fs.BoolVar(&f.fix, "fix", false, "apply the suggested fixes, then list the findings that remain")
-	fs.BoolVar(&f.diff, "diff", false, "print the suggested fixes as a unified diff instead of applying them")
+	fs.BoolVar(&f.diff, "diff", false, "print the suggested fixes as a unified diff (for git apply in the module root) instead of applying them")
 	fs.BoolVar(&f.tests, "test", true, "load the test variants of the packages too (their _test.go files are analysed only with -include-tests)")
 	cacheFlag(fs, &f.cache)
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "write a CPU profile to `file`")
@@ -49,29 +60,38 @@ func newRunFlags(names []string) *runFlags {
 		f.enable[name] = fs.Bool(name, false, "enable only the "+name+" analyzer (-"+name+"=false: all but it)")
 	}
 	f.opts.RegisterFlags(fs)
-	fs.Usage = func() {
-		out := fs.Output()
-		fmt.Fprintln(out, "usage: bearercheck [flags] packages")
-		fmt.Fprintln(out, "       go vet -vettool=$(command -v bearercheck) [flags] packages")
-		fmt.Fprintln(out, "       go fix -fixtool=$(command -v bearercheck) [flags] packages")
-		fmt.Fprintln(out, "\nbearercheck finds hard-coded Bearer Authorization headers, bearer-only helpers\nand calls that ignore an agent task. Flags:")
-		fs.PrintDefaults()
-		fmt.Fprintln(out, "\nExit status: 0 nothing to report, 3 findings (after -fix or -diff: findings that remain),\n1 errors, 2 invalid flags.")
-	}
 	return f
 }
 
-// validate rejects flags that contradict each other.
+// usage prints the commands and the flags of a standalone run.
+func (f *runFlags) usage(w io.Writer) {
+	fmt.Fprint(w, commands)
+	fmt.Fprintf(w, "\nFlags of the lint mode (the vet and fix tools take the same analyzer\nand configuration flags):\n\n")
+	f.fs.SetOutput(w)
+	f.fs.PrintDefaults()
+	f.fs.SetOutput(io.Discard)
+	fmt.Fprintf(w, "\nRun 'bearercheck help' for the analyzers, 'bearercheck report -h' for the report.\n\n%s", exitCodes)
+}
+
+// validate rejects flags that contradict each other, and settles -json.
 func (f *runFlags) validate() error {
 	set := map[string]bool{}
 	f.fs.Visit(func(fl *flag.Flag) { set[fl.Name] = true })
+	if f.json {
+		if set["format"] && f.format != "json" {
+			return fmt.Errorf("-json is -format json, not -format %s: use one", f.format)
+		}
+		f.format = "json"
+	}
 	switch {
+	case !slices.Contains(lintFormats, f.format):
+		return fmt.Errorf("unknown -format %q (want %s)", f.format, strings.Join(lintFormats, ", "))
 	case set["include-tests"] && f.opts.Config.IncludeTests && !f.tests:
 		return errors.New("-include-tests analyses _test.go files, but -test=false does not load them")
-	case f.json && (f.fix || f.diff):
-		return errors.New("-json prints findings, -fix and -diff apply or show fixes: use one")
-	case f.json && f.context >= 0:
-		return errors.New("-c prints source context in text output; -json has none")
+	case f.format != "text" && (f.fix || f.diff):
+		return fmt.Errorf("-format %s prints findings, -fix and -diff apply or show fixes: use one", f.format)
+	case f.format != "text" && f.context >= 0:
+		return fmt.Errorf("-c prints source context in text output; -format %s has none", f.format)
 	case len(f.fs.Args()) == 0:
 		return errors.New("no packages given (try ./...)")
 	}
@@ -104,47 +124,43 @@ func (f *runFlags) selected(all []*analysis.Analyzer) []*analysis.Analyzer {
 }
 
 // standalone is a run of the command on package patterns: every output
-// mode (text, -json, -c, -fix, -diff) goes through package output.
+// mode (text, json, sarif, -c, -fix, -diff) goes through package output.
 func standalone(args []string) int {
 	names := []string{}
 	for _, a := range analyzers.New(config.NewFlagOptions()).Reporting() {
 		names = append(names, a.Name)
 	}
 	f := newRunFlags(names)
-	f.fs.SetOutput(os.Stderr)
-	if err := f.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2 // the flag package has printed the error and the usage
+	if code, ok := parseFlags(f.fs, "bearercheck", f.usage, args); !ok {
+		return code
 	}
 	if f.version {
-		fmt.Println("bearercheck version devel")
-		return 0
+		fmt.Println(versionLine())
+		return exitOK
 	}
 	if err := f.validate(); err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 2
+		return usageError("bearercheck", err)
 	}
 	stop, err := f.profile()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 1
+		errorf("%v", err)
+		return exitError
 	}
 	code := f.run()
 	if err := stop(); err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		code = max(code, 1)
+		errorf("%v", err)
+		code = max(code, exitError)
 	}
 	return code
 }
 
-// run loads the packages, analyses them and prints the outcome.
+// run loads the packages, analyses them and prints the outcome: findings
+// (and diffs) on standard output, errors and warnings on standard error.
 func (f *runFlags) run() int {
 	dir, err := os.Getwd()
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 1
+		errorf("%v", err)
+		return exitError
 	}
 	// Every reporting analyzer runs (they share the base analyzer's
 	// work); the output policy selects the findings of those enabled.
@@ -191,16 +207,16 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 		Cache:   f.cache,
 	})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		return 1, false
+		errorf("%v", err)
+		return exitError, false
 	}
 	for _, w := range res.ConfigWarnings {
-		fmt.Fprintln(os.Stderr, "bearercheck: warning:", w)
+		errorf("warning: %v", w)
 	}
-	exit = 0
+	exit = exitOK
 	relErrors(dir, res)
 	if reportLoadErrors(res) {
-		exit = 1
+		exit = exitError
 	}
 	graph := res.Graph
 	findings, errs := output.Collect(graph)
@@ -213,23 +229,28 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 		}
 	}
 	if len(errs) > 0 {
-		exit = 1
+		exit = exitError
 	}
-	if f.json {
-		if err := output.JSON(os.Stdout, findings, errs); err != nil {
-			fmt.Fprintln(os.Stderr, "bearercheck:", err)
-			return 1, false
+	switch f.format {
+	case "json":
+		err = output.JSON(os.Stdout, findings, errs)
+	case "sarif":
+		printActionErrors(errs)
+		err = writeSARIF(os.Stdout, dir, inventory.Rules(suite), findings)
+	}
+	if f.format != "text" {
+		if err != nil {
+			errorf("%v", err)
+			return exitError, false
 		}
-		return exit, false
+		return exit, false // findings are in the output, as go/analysis drivers' -json
 	}
-	for _, e := range errs {
-		fmt.Fprintf(os.Stderr, "%s: %v\n", e.Analyzer, e.Err)
-	}
+	printActionErrors(errs)
 	var fixed *output.Fixes
 	stdout := &checkedWriter{w: os.Stdout}
 	if f.fix || f.diff {
-		if exit != 0 {
-			fmt.Fprintln(os.Stderr, "bearercheck: not fixing: the errors above must be fixed first")
+		if exit != exitOK {
+			errorf("not fixing: the errors above must be fixed first")
 			return exit, false
 		}
 		fixes, err := output.ApplyFixes(findings, secrets, f.diff, stdout)
@@ -237,11 +258,11 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 			err = stdout.err
 		}
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "bearercheck:", err)
-			return 1, false
+			errorf("%v", err)
+			return exitError, false
 		}
 		if fixes.Conflicts > 0 {
-			fmt.Fprintf(os.Stderr, "bearercheck: %d fixes overlap others and were not applied: run -fix again\n", fixes.Conflicts)
+			errorf("%d fixes overlap others and were not applied: run -fix again", fixes.Conflicts)
 		}
 		if more && !f.diff && len(fixes.Fixed) > 0 {
 			return 0, true
@@ -249,19 +270,47 @@ func (f *runFlags) round(dir string, suite *analyzers.Suite, enabled []string, m
 		findings = slices.DeleteFunc(findings, func(x *output.Finding) bool { return fixes.Fixed[x] })
 		fixed = fixes
 	}
-	findingsOut := &checkedWriter{w: os.Stderr}
+	findingsOut := &checkedWriter{w: os.Stdout}
+	if f.diff {
+		findingsOut.w = os.Stderr // the diff alone on standard output, for git apply
+	}
 	text := &output.Text{W: findingsOut, Dir: dir, Context: f.context, Secrets: secrets, Fixed: fixed}
 	for _, x := range findings {
 		text.Print(x)
 	}
 	if findingsOut.err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck: writing the findings:", findingsOut.err)
-		return 1, false
+		errorf("writing the findings: %v", findingsOut.err)
+		return exitError, false
 	}
-	if len(findings) > 0 && exit == 0 {
-		exit = 3
+	if len(findings) > 0 && exit == exitOK {
+		exit = exitFindings
 	}
 	return exit, false
+}
+
+// printActionErrors prints the analyses that failed.
+func printActionErrors(errs []*output.ActionError) {
+	for _, e := range errs {
+		errorf("%s: %s: %v", e.Package, e.Analyzer, e.Err)
+	}
+}
+
+// writeSARIF writes findings as a SARIF log, built as the report's is.
+func writeSARIF(w io.Writer, dir string, rules report.Rules, findings []*output.Finding) error {
+	ds := make([]report.Diagnostic, len(findings))
+	for i, x := range findings {
+		posn := x.Posn()
+		ds[i] = report.Diagnostic{
+			Analyzer: x.Analyzer,
+			Category: x.Category,
+			Package:  x.Package,
+			File:     filepath.ToSlash(output.RelPath(dir, posn.Filename)),
+			Line:     posn.Line,
+			Column:   posn.Column,
+			Message:  x.Message,
+		}
+	}
+	return report.WriteDiagnosticsSARIF(w, report.Tool{Name: "bearercheck", Version: version(), Rules: rules}, ds)
 }
 
 // profile starts the profiles asked for and returns the function that
@@ -315,7 +364,7 @@ func (f *runFlags) profile() (stop func() error, err error) {
 // asked for has errors.
 func reportLoadErrors(res *driver.Result) bool {
 	for _, e := range res.Errors {
-		fmt.Fprintf(os.Stderr, "bearercheck: package %s does not type-check:\n", e.PkgPath)
+		errorf("package %s does not type-check:", e.PkgPath)
 		for _, err := range e.Errors {
 			fmt.Fprintln(os.Stderr, err)
 		}
@@ -325,7 +374,7 @@ func reportLoadErrors(res *driver.Result) bool {
 		if n := len(w.Errors); n > 1 {
 			more = fmt.Sprintf(" (and %d more)", n-1)
 		}
-		fmt.Fprintf(os.Stderr, "bearercheck: warning: dependency %s does not type-check: %v%s; its importers are analysed with what it declares\n",
+		errorf("warning: dependency %s does not type-check: %v%s; its importers are analysed with what it declares",
 			w.PkgPath, w.Errors[0], more)
 	}
 	return len(res.Errors) > 0

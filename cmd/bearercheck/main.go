@@ -1,27 +1,31 @@
 // Command bearercheck finds hard-coded "Authorization: Bearer" headers,
 // bearer-only helpers and calls that ignore an agent task.
 //
-//	bearercheck [flags] ./...                      # standalone: text, -json, -c, -fix, -diff
-//	bearercheck -C dir [flags] ./...               # run in dir, as go -C does
+//	bearercheck [flags] ./...                      # lint: text, -format json|sarif, -c, -fix, -diff
+//	bearercheck report [flags] [packages]          # the migration inventory and the CI gate
+//	bearercheck help [analyzer|report]             # commands, analyzers, an analyzer's documentation
+//	bearercheck version                            # the module version (also -V)
 //	go vet -vettool=$(command -v bearercheck) ./... # as a vet tool
 //	go fix -fixtool=$(command -v bearercheck) ./... # as a fix tool
+//
+// -C dir, anywhere on the command line, runs in dir as go -C does.
 //
 // Configuration comes from .bearercheck.yml (found by walking up from each
 // package's directory), -config FILE, or the flags -provider-method,
 // -token-methods, -agent-task-types, -header-setters, -bearer-apis, -allow
 // and -include-tests, which win over any file.
 //
-// Exit status (standalone): 0 nothing to report (always, with -json,
-// unless an error); 3 findings (with -fix or -diff: findings that the
-// fixes do not remove); 1 an error: invalid configuration, a package asked
-// for that does not load or type-check, a failed analysis, a fix that
-// could not be written; 2 invalid flags. A dependency that does not
-// type-check is a warning.
+// Findings go to standard output; errors, warnings and progress to
+// standard error. Every mode exits with the same codes (see exit codes
+// below and docs/usage.md); as a vet or fix tool, the go command's unit
+// protocol decides.
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -30,25 +34,46 @@ import (
 	"golang.org/x/tools/go/analysis/multichecker"
 )
 
+// The exit codes of every mode of the command (the go/analysis
+// convention), documented once in docs/usage.md.
+const (
+	// exitOK: nothing to report, the report was written and every gate
+	// passed, or findings printed in a machine format (json, sarif), as
+	// go/analysis drivers do with -json.
+	exitOK = 0
+	// exitError: could not run: a package asked for does not load or
+	// type-check, an analysis failed, invalid configuration, I/O.
+	exitError = 1
+	// exitUsage: invalid command line.
+	exitUsage = 2
+	// exitFindings: findings (after -fix or -diff: findings that remain),
+	// or a gate failed.
+	exitFindings = 3
+)
+
 func main() {
 	args, err := chdir(os.Args[1:])
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "bearercheck:", err)
-		os.Exit(2)
+		os.Exit(usageError("bearercheck", err))
 	}
-	if len(args) > 0 && args[0] == "report" {
+	switch {
+	case len(args) > 0 && args[0] == "report":
 		os.Exit(runReport(args[1:]))
-	}
-	if vetQuery(args) {
+	case len(args) > 0 && args[0] == "help":
+		os.Exit(help(os.Stdout, args[1:]))
+	case len(args) == 1 && args[0] == "version":
+		fmt.Println(versionLine())
+		os.Exit(exitOK)
+	case vetQuery(args):
 		os.Exit(printVersion())
-	}
-	if !vetProtocol(args) {
+	case !vetProtocol(args):
 		os.Exit(standalone(args))
 	}
 	// The go vet / go fix protocol: -flags, and units (one .cfg file).
+	// unitchecker prints and exits as the go command expects.
 	if err := checkConfig(args); err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
+		errorf("%v", err)
+		os.Exit(exitError)
 	}
 	opts := config.NewFlagOptions()
 	suite := analyzers.New(opts)
@@ -64,6 +89,36 @@ func main() {
 	// Accepted on every path; only plain runs and report use the cache.
 	flag.String("cache", "", "cache directory of plain runs and report (default the user cache directory; off: none)")
 	multichecker.Main(reporting...)
+}
+
+// errorf prints an error (or a warning) on standard error, prefixed by
+// the command's name once.
+func errorf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "bearercheck: "+format+"\n", args...)
+}
+
+// usageError prints a usage error as one line, then where the usage is,
+// and returns exitUsage. cmd is the command line that -h explains.
+func usageError(cmd string, err error) int {
+	fmt.Fprintf(os.Stderr, "%s: %v\nrun '%s -h' for usage\n", cmd, err, cmd)
+	return exitUsage
+}
+
+// parseFlags parses args with fs, printing nothing but the usage (on
+// standard error, for -h or -help). It returns the exit code to return
+// and false when the command should stop.
+func parseFlags(fs *flag.FlagSet, cmd string, usage func(io.Writer), args []string) (int, bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		usage(os.Stderr)
+		return exitOK, false
+	case err != nil:
+		return usageError(cmd, err), false
+	}
+	return exitOK, true
 }
 
 // vetProtocol reports whether the arguments are a go vet or go fix request:

@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,23 +23,16 @@ import (
 	"github.com/bearercheck/bearercheck/report"
 )
 
-// Exit codes of bearercheck report.
-const (
-	reportPass   = 0 // the report was written and every gate passed
-	reportFailed = 1 // a gate failed
-	reportError  = 2 // could not analyse: usage, configuration, loading or type errors
-)
-
 const reportUsage = `usage: bearercheck report [flags] [packages]
 
 Report writes the migration inventory of the packages (default ./...):
 the remaining bearer sites grouped by package, file and endpoint, the
 bearer-only helpers and their callers, the calls that ignore an agent task,
 and "N of M authorization sites migrated (P%%); K of R remaining fixable by
-bearercheck -fix". It is also the CI gate.
-
-Exit status: 0 pass, 1 a gate failed, 2 could not analyse (a usage or
-configuration error, or a package that does not load or type-check).
+bearercheck -fix". It is also the CI gate: with -baseline,
+-require-complete or -min-complete it exits 3 when the gate fails, and names
+each site and task call not in the baseline. With -o, the headline and the
+gate's outcome still go to standard error.
 
 Flags:
 `
@@ -93,29 +85,31 @@ func newReportFlags(opts *config.Options) *reportFlags {
 	fs.BoolVar(&f.tests, "test", true, "load test variants of the packages (their _test.go files are analysed only with -include-tests)")
 	cacheFlag(fs, &f.cache)
 	opts.RegisterFlags(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), reportUsage)
-		fs.PrintDefaults()
-	}
 	return f
+}
+
+// usage prints the usage of report.
+func (f *reportFlags) usage(w io.Writer) {
+	fmt.Fprintf(w, reportUsage)
+	f.fs.SetOutput(w)
+	f.fs.PrintDefaults()
+	f.fs.SetOutput(io.Discard)
+	fmt.Fprintf(w, "\n%s", exitCodes)
 }
 
 // runReport is bearercheck report. It returns the exit status.
 func runReport(args []string) int {
 	opts := config.NewFlagOptions()
 	f := newReportFlags(opts)
-	if err := f.fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return reportPass
-		}
-		return reportError // the flag package has said why
-	}
-	fail := func(format string, args ...any) int {
-		fmt.Fprintf(os.Stderr, "bearercheck report: "+format+"\n", args...)
-		return reportError
+	if code, ok := parseFlags(f.fs, "bearercheck report", f.usage, args); !ok {
+		return code
 	}
 	if !slices.Contains(report.Formats(), f.format) {
-		return fail("unknown -format %q (want %s)", f.format, strings.Join(report.Formats(), ", "))
+		return usageError("bearercheck report", fmt.Errorf("unknown -format %q (want %s)", f.format, strings.Join(report.Formats(), ", ")))
+	}
+	fail := func(format string, args ...any) int {
+		errorf("report: "+format, args...)
+		return exitError
 	}
 	if f.dir != "" {
 		if err := os.Chdir(f.dir); err != nil {
@@ -173,19 +167,19 @@ func runReport(args []string) int {
 		return fail("%v", err)
 	}
 	for _, w := range res.ConfigWarnings {
-		fmt.Fprintln(os.Stderr, "bearercheck report: warning:", w)
+		errorf("report: warning: %v", w)
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(os.Stderr, "bearercheck report: warning: dependency %s; its importers are analysed with what it declares\n", strings.TrimPrefix(w.Error(), "package "))
+		errorf("report: warning: dependency %s; its importers are analysed with what it declares", strings.TrimPrefix(w.Error(), "package "))
 	}
 	relErrors(cwd, res)
 	if len(res.Errors) > 0 || len(res.ActionErrors) > 0 {
 		for _, e := range res.Errors {
-			fmt.Fprintf(os.Stderr, "bearercheck report: %v\n", e)
+			errorf("report: %v", e)
 		}
 		if len(res.Errors) == 0 {
 			for _, e := range res.ActionErrors {
-				fmt.Fprintf(os.Stderr, "bearercheck report: %v\n", e)
+				errorf("report: %v", e)
 			}
 		}
 		return fail("could not analyse every package: no report, and no gate passes")
@@ -196,22 +190,25 @@ func runReport(args []string) int {
 		inv.Run = &report.Run{Module: mainModule(res, cwd), Revision: revision(cwd), Date: runDate()}
 		inv.History = history
 	}
-	status := reportPass
+	status := exitOK
 	if gate.Enabled() {
 		if !report.Check(inv, gate).Passed {
-			status = reportFailed
+			status = exitFindings
 		}
 	}
 	if f.writeBaseline != "" {
-		if err := writeFile(f.writeBaseline, report.NewBaseline(inv).Write); err != nil {
+		b := report.NewBaseline(inv)
+		if err := writeFile(f.writeBaseline, b.Write); err != nil {
 			return fail("-write-baseline: %v", err)
 		}
+		errorf("report: wrote %s to baseline %s", plural(len(b.Entries), "entry (site or task call)", "entries (sites and task calls)"), f.writeBaseline)
 	}
 	render := func(w io.Writer) error { return report.Render(w, inv, f.format) }
-	if f.out != "" {
-		err = writeFile(f.out, render)
-	} else {
+	if f.out == "" {
 		err = render(os.Stdout)
+	} else if err = writeFile(f.out, render); err == nil {
+		// The report is in a file: the CI log still says what happened.
+		err = report.WriteSummary(os.Stderr, inv)
 	}
 	if err != nil {
 		return fail("%v", err)
@@ -222,6 +219,14 @@ func runReport(args []string) int {
 		}
 	}
 	return status
+}
+
+// plural is "1 thing" or "n things".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // appendHistory appends one entry to the history file, creating it. The
@@ -326,13 +331,4 @@ func writeFile(name string, write func(io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(tmp.Name(), name)
-}
-
-// version is the module version of the binary, "(devel)" when built from
-// a work tree.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

@@ -41,7 +41,7 @@ func checkConfig(args []string) error {
 	}
 	if err := probe.Parse(args); err != nil {
 		if strings.Contains(err.Error(), "invalid value") {
-			return fmt.Errorf("bearercheck: %v", err) // a bad setting or -config file
+			return err // a bad setting or -config file
 		}
 		return nil // multichecker reports unknown flags
 	}

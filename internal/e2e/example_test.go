@@ -184,11 +184,11 @@ func TestExampleModuleFix(t *testing.T) {
 	require.NoError(t, os.CopyFS(dir, os.DirFS(exampleDir(t))))
 
 	// -fix lists the findings that remain (those with no fix) and exits 3.
-	_, stderr, err := runIn(dir, binary, "-fix", "./...")
+	stdout, stderr, err := runIn(dir, binary, "-fix", "./...")
 	requireExit(t, 3, err, "bearercheck -fix: %s", stderr)
-	require.Contains(t, stderr, "admin/admin.go:86:34: ", "a hard-coded credential remains")
-	require.NotContains(t, stderr, "admin/admin.go:64:", "fixed")
-	require.NotContains(t, stderr, "admin/admin.go:75:", "fixed")
+	require.Contains(t, stdout, "admin/admin.go:86:34: ", "a hard-coded credential remains")
+	require.NotContains(t, stdout, "admin/admin.go:64:", "fixed")
+	require.NotContains(t, stdout, "admin/admin.go:75:", "fixed")
 	fixed := snapshot(t, dir)
 
 	admin := fixed["admin/admin.go"]

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -120,6 +122,10 @@ func TestReportGate(t *testing.T) {
 	require.Contains(t, out, "authorization sites migrated")
 	data, err := os.ReadFile(baseline)
 	require.NoError(t, err)
+	var written struct{ Entries []json.RawMessage }
+	require.NoError(t, json.Unmarshal(data, &written))
+	assert.Equal(t, fmt.Sprintf("bearercheck: report: wrote %d entries (sites and task calls) to baseline %s\n", len(written.Entries), baseline), stderr,
+		"-write-baseline says what it wrote")
 	assert.NotContains(t, string(data), reportSecret)
 	assert.Contains(t, string(data), `"version": 1`)
 
@@ -170,8 +176,8 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 
 // Realtime opens`)
 			},
-			code:   1,
-			stdout: []string{"Gate failed: 1 site or task call not in the baseline", "/v1/events"},
+			code:   3,
+			stdout: []string{"Gate failed: 1 site or task call not in the baseline", "new: ws/ws.go:", "ws.Events  literal-prefix  /v1/events"},
 		},
 		{
 			name: "migrated site",
@@ -186,14 +192,14 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 			change: func(t *testing.T, dir string) {
 				edit(t, dir, "ws/ws.go", "return dial(ctx,", "undefinedCall()\n\treturn dial(ctx,")
 			},
-			code:   2,
+			code:   1,
 			stderr: []string{"example.com/reportmod/ws", "undefinedCall"},
 		},
-		{name: "missing package", args: []string{"./nosuch"}, code: 2, stderr: []string{"nosuch"}},
-		{name: "missing import path", args: []string{"example.com/reportmod/nosuch"}, code: 2, stderr: []string{"example.com/reportmod/nosuch"}},
-		{name: "require complete", args: []string{"-require-complete"}, code: 1, stdout: []string{"Gate failed: migration incomplete"}},
+		{name: "missing package", args: []string{"./nosuch"}, code: 1, stderr: []string{"nosuch"}},
+		{name: "missing import path", args: []string{"example.com/reportmod/nosuch"}, code: 1, stderr: []string{"example.com/reportmod/nosuch"}},
+		{name: "require complete", args: []string{"-require-complete"}, code: 3, stdout: []string{"Gate failed: migration incomplete"}},
 		{name: "min complete met", args: []string{"-min-complete", "25"}, code: 0, stdout: []string{"Gate passed"}},
-		{name: "min complete missed", args: []string{"-min-complete=30"}, code: 1, stdout: []string{"below the minimum 30%"}},
+		{name: "min complete missed", args: []string{"-min-complete=30"}, code: 3, stdout: []string{"below the minimum 30%"}},
 		{name: "min complete out of range", args: []string{"-min-complete", "101"}, code: 2},
 		{name: "unknown format", args: []string{"-format", "pdf"}, code: 2, stderr: []string{`unknown -format "pdf"`}},
 	} {
@@ -213,9 +219,63 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 			for _, s := range tc.stderr {
 				assert.Contains(t, stderr, s)
 			}
-			if code == 2 {
+			if code == 1 {
 				assert.NotContains(t, out, "Gate passed", "a gate never passes when analysis failed")
 			}
+		})
+	}
+}
+
+// TestReportGateNamesNewSites checks that a failed baseline gate names
+// the new site (file:line, function, kind, endpoint) in every format, on
+// standard output and with -o, and that with -o the headline, the new site
+// and the outcome still go to standard error for the CI log.
+func TestReportGateNamesNewSites(t *testing.T) {
+	t.Parallel()
+	dir := reportModule(t)
+	baseline := filepath.Join(t.TempDir(), "baseline.json")
+	_, stderr, code := report(t, dir, "-write-baseline", baseline)
+	require.Equal(t, 0, code, "stderr: %s", stderr)
+	name := filepath.Join(dir, "ws", "ws.go")
+	data, err := os.ReadFile(name)
+	require.NoError(t, err)
+	src := string(data) + `
+func Events(ctx context.Context, base, tok string) (*http.Response, error) {
+	h := http.Header{}
+	h.Set("Authorization", "Bearer "+tok)
+	return dial(ctx, base+"/v1/events", h)
+}
+`
+	require.NoError(t, os.WriteFile(name, []byte(src), 0o644))
+	line := strings.Count(src[:strings.Index(src, `h.Set("Authorization", "Bearer "+tok)`)], "\n") + 1
+	where := fmt.Sprintf("ws/ws.go:%d", line)
+
+	// What each format must hold to name the site.
+	want := map[string][]string{
+		"text":     {"new: " + where + ":", "ws.Events  literal-prefix  /v1/events"},
+		"markdown": {"| `" + where + "` | `Events` | literal-prefix | `/v1/events` |"},
+		"json":     {`"newEntries": [`, `"file": "ws/ws.go"`, `"line": ` + fmt.Sprint(line), `"function": "Events"`, `"/v1/events"`},
+		"sarif":    {`"baselineState": "new"`, `"uri": "ws/ws.go"`, `"startLine": ` + fmt.Sprint(line), `"fullyQualifiedName": "example.com/reportmod/ws.Events"`},
+		"html":     {`id="gate-new"`, "<code>" + where + "</code> <code>Events</code> literal-prefix <code>/v1/events</code>"},
+	}
+	for format := range want {
+		t.Run(format, func(t *testing.T) {
+			t.Parallel()
+			out, stderr, code := report(t, dir, "-baseline", baseline, "-format", format)
+			require.Equal(t, 3, code, "stderr: %s", stderr)
+			for _, s := range want[format] {
+				assert.Contains(t, out, s, "stdout")
+			}
+			file := filepath.Join(t.TempDir(), "report."+format)
+			out, stderr, code = report(t, dir, "-baseline", baseline, "-format", format, "-o", file)
+			require.Equal(t, 3, code, "stderr: %s", stderr)
+			assert.Empty(t, out)
+			data, err := os.ReadFile(file)
+			require.NoError(t, err)
+			for _, s := range want[format] {
+				assert.Contains(t, string(data), s, "-o file")
+			}
+			assert.Regexp(t, `^\d+ of \d+ authorization sites migrated \(.*%\)\n  not in the baseline: `+regexp.QuoteMeta(where)+`:\d+  ws\.Events  literal-prefix  /v1/events\nGate failed: 1 site or task call not in the baseline .*\n$`, stderr)
 		})
 	}
 }

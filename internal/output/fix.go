@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -201,7 +202,9 @@ type change struct {
 	new      []string
 }
 
-// writeDiff writes the unified diff of applying es to file name.
+// writeDiff writes the unified diff of applying es to file name, as git
+// diff does: its path relative to its module's root, after a/ and b/, so
+// that git apply (or patch -p1) in that root applies it.
 func writeDiff(w io.Writer, name string, src []byte, es []fileEdit, secrets *Secrets) {
 	lines := splitLines(string(src))
 	starts := make([]int, len(lines)+1) // byte offset of each line; starts[len] = len(src)
@@ -243,7 +246,8 @@ func writeDiff(w io.Writer, name string, src []byte, es []fileEdit, secrets *Sec
 		}
 		return prefix + l
 	}
-	fmt.Fprintf(w, "--- %s (old)\n+++ %s (new)\n", name, name)
+	path := patchPath(name)
+	fmt.Fprintf(w, "--- a/%s\n+++ b/%s\n", path, path)
 	delta := 0 // new line number minus old line number before the hunk
 	for i := 0; i < len(changes); {
 		j := i + 1
@@ -283,6 +287,24 @@ func writeDiff(w io.Writer, name string, src []byte, es []fileEdit, secrets *Sec
 		fmt.Fprintf(w, "@@ -%s +%s @@\n%s", hunkRange(from, oldN), hunkRange(from+hunkDelta, newN), body.String())
 		i = j
 	}
+}
+
+// patchPath is the slash-separated path of file relative to the root of
+// the module holding it (the nearest directory up holding go.mod); the
+// path relative to the current directory for a file in no module.
+func patchPath(file string) string {
+	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			if rel, err := filepath.Rel(dir, file); err == nil {
+				return filepath.ToSlash(rel)
+			}
+		}
+		if filepath.Dir(dir) == dir {
+			break
+		}
+	}
+	cwd, _ := os.Getwd()
+	return filepath.ToSlash(RelPath(cwd, file))
 }
 
 // hunkRange formats the range of a hunk header: 1-based start, length.
