@@ -177,7 +177,7 @@ func TestStreams(t *testing.T) {
 	t.Run("text", func(t *testing.T) {
 		t.Parallel()
 		stdout, stderr, _ := run(t, dir, "", "./bad")
-		assert.Regexp(t, `^bad/bad\.go:7:25: Authorization header hard-codes the Bearer scheme.* \(bearerheader\)\n$`, stdout)
+		assert.Regexp(t, `^bad/bad\.go:6:6: Set is a bearer-only helper.* \(bearerhelper\)\nbad/bad\.go:7:25: Authorization header hard-codes the Bearer scheme.* \(bearerheader\)\n$`, stdout)
 		assert.Empty(t, stderr)
 	})
 	for _, format := range []string{"json", "sarif"} {
