@@ -58,9 +58,9 @@ func TestActionFile(t *testing.T) {
 			Using string
 			Steps []struct {
 				ID, If, Name, Shell, Run, Uses string
-				WorkingDirectory            string            `yaml:"working-directory"`
-				Env                         map[string]string `yaml:"env"`
-				With                        map[string]string `yaml:"with"`
+				WorkingDirectory               string            `yaml:"working-directory"`
+				Env                            map[string]string `yaml:"env"`
+				With                           map[string]string `yaml:"with"`
 			}
 		}
 	}
