@@ -16,6 +16,7 @@ import (
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 )
 
 // root is the repository root, from this package's directory.
@@ -86,7 +87,8 @@ func TestActionFile(t *testing.T) {
 	}
 	assert.True(t, uploads, "no step uploads SARIF")
 
-	// Run the steps as the runner would, with inputs.
+	// Run the steps as the runner would, with inputs (a build and six runs).
+	slowtest.Skip(t)
 	dir, addSite := gateModule(t)
 	temp := t.TempDir()
 	abs, err := filepath.Abs(root)
@@ -178,6 +180,7 @@ func TestPreCommitHooks(t *testing.T) {
 	assert.True(t, ids["bearercheck"])
 	assert.True(t, ids["bearercheck-gate"])
 
+	slowtest.Skip(t) // five runs of the entries
 	dir, addSite := gateModule(t)
 	for i, want := range []map[string]int{
 		{"bearercheck": exitFindings, "bearercheck-gate": exitOK},
