@@ -17,6 +17,7 @@ import (
 
 	"github.com/bearercheck/bearercheck/analyzers"
 	"github.com/bearercheck/bearercheck/bearercheck/config"
+	"github.com/bearercheck/bearercheck/internal/slowtest"
 )
 
 // binary is the command under test, built once by TestMain.
@@ -162,6 +163,7 @@ func TestExitCodes(t *testing.T) {
 	}
 	// As a vet tool the go command decides: go vet exits 1 on findings.
 	t.Run("vet tool findings", func(t *testing.T) {
+		slowtest.Skip(t) // go vet builds the export data of the standard library
 		t.Parallel()
 		_, stderr, code := run(t, dir, "go", "vet", "-vettool="+binary, "./bad")
 		assert.Equal(t, 1, code, stderr)
