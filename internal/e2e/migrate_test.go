@@ -63,12 +63,12 @@ func migrateCopy(t *testing.T, dir string) {
 	credentials := hardCoded(before)
 	require.NotEmpty(t, credentials, "the module has hard-coded credentials to keep reporting")
 
-	_, stderr, err := runIn(dir, binary, "-fix", "./...")
+	stdout, stderr, err := runIn(dir, binary, "-fix", "./...")
 	if err != nil {
 		requireExit(t, 3, err, "bearercheck -fix: %s", stderr)
 	}
 	for _, s := range migrationSecrets {
-		require.NotContains(t, stderr, s, "bearercheck -fix printed a credential")
+		require.NotContains(t, stdout+stderr, s, "bearercheck -fix printed a credential")
 	}
 	fixed := snapshot(t, dir)
 
@@ -82,7 +82,7 @@ func migrateCopy(t *testing.T, dir string) {
 
 	// The module's behaviour tests check the header of each request, with
 	// and without an agent task; without a task they expect today's header.
-	stdout, stderr, err := runIn(dir, "env", "BEARERCHECK_MIGRATED=1", "go", "test", "-count=1", "./...")
+	stdout, stderr, err = runIn(dir, "env", "BEARERCHECK_MIGRATED=1", "go", "test", "-count=1", "./...")
 	require.NoError(t, err, "the module's tests after -fix:\n%s%s", stdout, stderr)
 
 	after := findings(t, dir)
