@@ -94,7 +94,7 @@ func (md *markdown) newEntries(g *Gate) {
 	}
 	md.printf("| not in the baseline | function | kind | endpoints |\n|---|---|---|---|\n")
 	for _, e := range g.NewEntries {
-		md.printf("| %s | %s | %s | %s |\n", mdCell(fmt.Sprintf("%s:%d", e.File, e.Line)), mdCellFunction(e.Function), mdText(e.Kind), mdCellEndpoints(e.Endpoints))
+		md.printf("| %s | %s | %s | %s |\n", mdCell(fmt.Sprintf("%s:%d", e.File, e.Line)), mdCellFunction(e.Function), mdText(kindWords(e.Kind)), mdCellEndpoints(e.Endpoints))
 	}
 	md.printf("\n")
 }

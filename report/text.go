@@ -175,7 +175,7 @@ func WriteSummary(w io.Writer, inv *Inventory) error {
 // gateEntryText is a site or task call not in the baseline, on one line:
 // file:line:col  package.function  kind  endpoints.
 func gateEntryText(e GateEntry) string {
-	return fmt.Sprintf("%s:%d:%d  %s.%s  %s%s", e.File, e.Line, e.Column, lastElem(e.Package), functionOrPackage(e.Function), e.Kind, endpoints(e.Endpoints))
+	return fmt.Sprintf("%s:%d:%d  %s.%s  %s%s", e.File, e.Line, e.Column, lastElem(e.Package), functionOrPackage(e.Function), kindWords(e.Kind), endpoints(e.Endpoints))
 }
 
 // endpoints lists endpoints after a two-space gap, or nothing.

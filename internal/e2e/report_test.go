@@ -177,7 +177,7 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 // Realtime opens`)
 			},
 			code:   3,
-			stdout: []string{"Gate failed: 1 site or task call not in the baseline", "new: ws/ws.go:", "ws.Events  literal-prefix  /v1/events"},
+			stdout: []string{"Gate failed: 1 site or task call not in the baseline", "new: ws/ws.go:", "ws.Events  adds \"Bearer \" to a token  /v1/events"},
 		},
 		{
 			name: "migrated site",
@@ -252,8 +252,8 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 
 	// What each format must hold to name the site.
 	want := map[string][]string{
-		"text":     {"new: " + where + ":", "ws.Events  literal-prefix  /v1/events"},
-		"markdown": {"| `" + where + "` | `Events` | literal-prefix | `/v1/events` |"},
+		"text":     {"new: " + where + ":", "ws.Events  adds \"Bearer \" to a token  /v1/events"},
+		"markdown": {"| `" + where + "` | `Events` | adds \"Bearer \" to a token | `/v1/events` |"},
 		"json":     {`"newEntries": [`, `"file": "ws/ws.go"`, `"line": ` + fmt.Sprint(line), `"function": "Events"`, `"/v1/events"`},
 		"sarif":    {`"baselineState": "new"`, `"uri": "ws/ws.go"`, `"startLine": ` + fmt.Sprint(line), `"fullyQualifiedName": "example.com/reportmod/ws.Events"`},
 		"html":     {`id="gate-new"`, "<code>" + where + "</code> <code>Events</code> literal-prefix <code>/v1/events</code>"},
@@ -275,7 +275,7 @@ func Events(ctx context.Context, base, tok string) (*http.Response, error) {
 			for _, s := range want[format] {
 				assert.Contains(t, string(data), s, "-o file")
 			}
-			assert.Regexp(t, `^\d+ of \d+ authorization sites migrated \(.*%\)[^\n]*\n  not in the baseline: `+regexp.QuoteMeta(where)+`:\d+  ws\.Events  literal-prefix  /v1/events\nGate failed: 1 site or task call not in the baseline .*\n$`, stderr)
+			assert.Regexp(t, `^\d+ of \d+ authorization sites migrated \(.*%\)[^\n]*\n  not in the baseline: `+regexp.QuoteMeta(where)+`:\d+  ws\.Events  adds "Bearer " to a token  /v1/events\nGate failed: 1 site or task call not in the baseline .*\n$`, stderr)
 		})
 	}
 }
