@@ -107,7 +107,7 @@ func TestInProcess(t *testing.T) {
 	first, errs := analyse(t, exported, pkgs)
 	require.Empty(t, errs, "a type error is the driver's to report, never an analyzer's")
 	for _, want := range []string{
-		`"message": "Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue()"`,
+		`"message": "Authorization header hard-codes the Bearer scheme; use an AuthProvider's AuthorizationHeaderValue() (no fix: set token-adapter`,
 		`"message": "SetAuth is a bearer-only helper`,
 		`"message": "call to bearer-only helper bad.SetAuth ignores agent task task`,
 	} {

@@ -39,7 +39,7 @@ func (c *Client) do(req *http.Request, out any) error {
 }
 
 // getJSON is generic: the fact is on its origin object.
-func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] getJSON:`^bearerOnlyVia\(c\) url\(1\)$`
+func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] getJSON:`^bearerOnlyVia\(c\.token\) url\(1\)$`
 	var out T
 	req, err := c.newRequest(http.MethodGet, path)
 	if err != nil {
@@ -50,17 +50,17 @@ func getJSON[T any](c *Client, path string) (T, error) { // want[bearerdetect] g
 }
 
 // Fetch is an exported generic wrapper.
-func Fetch[T any](c *Client, path string) (T, error) { // want[bearerdetect] Fetch:`^bearerOnlyVia\(c\) url\(1\)$`
+func Fetch[T any](c *Client, path string) (T, error) { // want[bearerdetect] Fetch:`^bearerOnlyVia\(c\.token\) url\(1\)$`
 	return getJSON[T](c, path)
 }
 
 // GetUsage is bearer-only through getJSON and newRequest.
-func (c *Client) GetUsage() (Usage, error) { // want[bearerdetect] GetUsage:`^bearerOnlyVia\(receiver\)$`
+func (c *Client) GetUsage() (Usage, error) { // want[bearerdetect] GetUsage:`^bearerOnlyVia\(\.token\)$`
 	return getJSON[Usage](c, "/wham/usage")
 }
 
 // GetAs still goes through newRequest, then overrides the header with p.
-func (c *Client) GetAs(p auth.Authorizer, path string) (*http.Response, error) { // want[bearerdetect] GetAs:`^bearerOnlyVia\(receiver\) url\(1\)$`
+func (c *Client) GetAs(p auth.Authorizer, path string) (*http.Response, error) { // want[bearerdetect] GetAs:`^bearerOnlyVia\(\.token\) url\(1\)$`
 	req, err := c.newRequest(http.MethodGet, path)
 	if err != nil {
 		return nil, err

@@ -20,22 +20,22 @@ type Service struct {
 }
 
 // Usage ignores the task held in a field of the receiver.
-func (s *Service) Usage() (api.Usage, error) { // want[bearerdetect] Usage:`^bearerOnlyVia\(\.client\)$`
+func (s *Service) Usage() (api.Usage, error) { // want[bearerdetect] Usage:`^bearerOnlyVia\(\.client\.token\)$`
 	return s.client.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task s\.agentTask; pass an AuthProvider for the task$`
 }
 
 // Task passes the task through as an argument: not reported.
-func (s *Service) Task(id string) (*http.Response, error) { // want[bearerdetect] Task:`^bearerOnlyVia\(\.client\)$`
+func (s *Service) Task(id string) (*http.Response, error) { // want[bearerdetect] Task:`^bearerOnlyVia\(\.client\.token\)$`
 	return s.client.GetAs(s.agentTask, "/wham/tasks/"+id)
 }
 
 // FromParam ignores a task parameter; the helper is two packages away.
-func FromParam(task *auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromParam:`^bearerOnlyVia\(c\)$`
+func FromParam(task *auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromParam:`^bearerOnlyVia\(c\.token\)$`
 	return svc.FetchUsage(c) // want[taskauth] `^call to bearer-only helper svc\.FetchUsage ignores agent task task;`
 }
 
 // FromValueParam has the task by value.
-func FromValueParam(task auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromValueParam:`^bearerOnlyVia\(c\)$`
+func FromValueParam(task auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromValueParam:`^bearerOnlyVia\(c\.token\)$`
 	log.Print(task.ID)
 	return c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task task;`
 }
@@ -47,24 +47,24 @@ type Session struct {
 }
 
 // FromParamField ignores the task held in a field of a parameter.
-func FromParamField(sess *Session) (api.Usage, error) { // want[bearerdetect] FromParamField:`^bearerOnlyVia\(sess\.Client\)$`
+func FromParamField(sess *Session) (api.Usage, error) { // want[bearerdetect] FromParamField:`^bearerOnlyVia\(sess\.Client\.token\)$`
 	return sess.Client.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task sess\.task;`
 }
 
 // FromLocal ignores a task held in a local variable.
-func FromLocal(c *api.Client) (api.Usage, error) { // want[bearerdetect] FromLocal:`^bearerOnlyVia\(c\)$`
+func FromLocal(c *api.Client) (api.Usage, error) { // want[bearerdetect] FromLocal:`^bearerOnlyVia\(c\.token\)$`
 	task := auth.Current()
 	log.Print(task.ID)
 	return c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task task;`
 }
 
 // FromRegistered has a task of a type whose name ends in AgentTask.
-func FromRegistered(task *auth.RegisteredAgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromRegistered:`^bearerOnlyVia\(c\)$`
+func FromRegistered(task *auth.RegisteredAgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] FromRegistered:`^bearerOnlyVia\(c\.token\)$`
 	return c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task task;`
 }
 
 // Generic calls an instantiation of a generic helper.
-func Generic(task *auth.AgentTask, c *api.Client) ([]string, error) { // want[bearerdetect] Generic:`^bearerOnlyVia\(c\)$`
+func Generic(task *auth.AgentTask, c *api.Client) ([]string, error) { // want[bearerdetect] Generic:`^bearerOnlyVia\(c\.token\)$`
 	return api.Fetch[[]string](c, "/codex/models") // want[taskauth] `^call to bearer-only helper api\.Fetch ignores agent task task;`
 }
 
@@ -79,7 +79,7 @@ func OAuth(task *auth.AgentTask, req *http.Request, tok *oauth2.Token) { // want
 }
 
 // Closure calls a helper in a function literal: attributed to Closure.
-func Closure(task *auth.AgentTask, c *api.Client) func() { // want[bearerdetect] Closure:`^bearerOnlyVia\(c\)$`
+func Closure(task *auth.AgentTask, c *api.Client) func() { // want[bearerdetect] Closure:`^bearerOnlyVia\(c\.token\)$`
 	return func() {
 		c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task task;`
 	}
@@ -88,12 +88,12 @@ func Closure(task *auth.AgentTask, c *api.Client) func() { // want[bearerdetect]
 // Negatives.
 
 // PassTask passes the task through as an argument.
-func PassTask(task *auth.AgentTask, c *api.Client) (*http.Response, error) { // want[bearerdetect] PassTask:`^bearerOnlyVia\(c\)$`
+func PassTask(task *auth.AgentTask, c *api.Client) (*http.Response, error) { // want[bearerdetect] PassTask:`^bearerOnlyVia\(c\.token\)$`
 	return c.GetAs(task, "/wham/usage")
 }
 
 // PassProvider passes a provider derived from the task.
-func PassProvider(task *auth.AgentTask, c *api.Client) (*http.Response, error) { // want[bearerdetect] PassProvider:`^bearerOnlyVia\(c\)$`
+func PassProvider(task *auth.AgentTask, c *api.Client) (*http.Response, error) { // want[bearerdetect] PassProvider:`^bearerOnlyVia\(c\.token\)$`
 	p := task.Provider()
 	return c.GetAs(p, "/wham/usage")
 }
@@ -105,7 +105,7 @@ func PassTaskToken(task *auth.AgentTask, c *api.Client) string { // want[bearerd
 }
 
 // NoTask has no agent task in scope.
-func NoTask(c *api.Client) (api.Usage, error) { // want[bearerdetect] NoTask:`^bearerOnlyVia\(c\)$`
+func NoTask(c *api.Client) (api.Usage, error) { // want[bearerdetect] NoTask:`^bearerOnlyVia\(c\.token\)$`
 	return c.GetUsage()
 }
 
@@ -131,7 +131,7 @@ type Embedded struct {
 }
 
 // FromEmbedded ignores the task embedded in the receiver.
-func (e *Embedded) FromEmbedded() (api.Usage, error) { // want[bearerdetect] FromEmbedded:`^bearerOnlyVia\(\.client\)$`
+func (e *Embedded) FromEmbedded() (api.Usage, error) { // want[bearerdetect] FromEmbedded:`^bearerOnlyVia\(\.client\.token\)$`
 	return e.client.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task e\.AgentTask;`
 }
 
@@ -142,7 +142,7 @@ func AtSink(task *auth.AgentTask, req *http.Request, tok string) { // want[beare
 }
 
 // Poll passes its client two packages down.
-func Poll(task *auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] Poll:`^bearerOnlyVia\(c\)$`
+func Poll(task *auth.AgentTask, c *api.Client) (api.Usage, error) { // want[bearerdetect] Poll:`^bearerOnlyVia\(c\.token\)$`
 	return svc.FetchUsage(c) // want[taskauth] `^call to bearer-only helper svc\.FetchUsage ignores agent task task; pass an AuthProvider for the task$`
 }
 
@@ -152,12 +152,12 @@ func Header(tok string) string { // want[bearerdetect] Header:`^bearerOnlyVia\(t
 }
 
 // Models instantiates a generic helper of another package.
-func Models(c *api.Client) ([]string, error) { // want[bearerdetect] Models:`^bearerOnlyVia\(c\)$`
+func Models(c *api.Client) ([]string, error) { // want[bearerdetect] Models:`^bearerOnlyVia\(c\.token\)$`
 	return api.Fetch[[]string](c, "/codex/models")
 }
 
 // AsTask passes the task as the provider: still bearer-only through c.
-func AsTask(task *auth.AgentTask, c *api.Client) error { // want[bearerdetect] AsTask:`^bearerOnlyVia\(c\)$`
+func AsTask(task *auth.AgentTask, c *api.Client) error { // want[bearerdetect] AsTask:`^bearerOnlyVia\(c\.token\)$`
 	_, err := c.GetAs(task, "/wham/usage")
 	return err
 }

@@ -13,7 +13,7 @@ func (c *Client[T]) authorize(req *http.Request) { // want[bearerdetect] authori
 }
 
 // Get is bearer-only through authorize.
-func (c *Client[T]) Get(req *http.Request) { // want[bearerdetect] Get:`^bearerOnlyVia\(receiver\)$`
+func (c *Client[T]) Get(req *http.Request) { // want[bearerdetect] Get:`^bearerOnlyVia\(\.token\)$`
 	c.authorize(req)
 }
 
@@ -27,7 +27,7 @@ func Use(h http.Header, tok string) { // want[bearerdetect] Use:`^bearerOnlyVia\
 }
 
 // UseClient calls a method of an instantiated type.
-func UseClient(c *Client[int], req *http.Request) { // want[bearerdetect] UseClient:`^bearerOnlyVia\(c\)$`
+func UseClient(c *Client[int], req *http.Request) { // want[bearerdetect] UseClient:`^bearerOnlyVia\(c\.token\)$`
 	c.Get(req)
 }
 

@@ -9,12 +9,12 @@ type AgentTask struct {
 }
 
 // Usage runs on the task's receiver but ignores it.
-func (t *AgentTask) Usage(c *api.Client) (api.Usage, error) { // want[bearerdetect] Usage:`^bearerOnlyVia\(c\)$`
+func (t *AgentTask) Usage(c *api.Client) (api.Usage, error) { // want[bearerdetect] Usage:`^bearerOnlyVia\(c\.token\)$`
 	return c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task t;`
 }
 
 // Check has a value receiver.
-func (t AgentTask) Check(c *api.Client) error { // want[bearerdetect] Check:`^bearerOnlyVia\(c\)$`
+func (t AgentTask) Check(c *api.Client) error { // want[bearerdetect] Check:`^bearerOnlyVia\(c\.token\)$`
 	_, err := c.GetUsage() // want[taskauth] `^call to bearer-only helper api\.Client\.GetUsage ignores agent task t;`
 	return err
 }
