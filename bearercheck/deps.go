@@ -21,6 +21,9 @@ type depSet struct {
 	list     []dep
 	seen     map[dep]bool // the elements of list, once it is long
 	provider bool         // part of it comes from an AuthProvider
+	// fields are the fields read on the way (c.config.authToken: config
+	// and authToken).
+	fields []*types.Var
 }
 
 // smallDeps is the length up to which a depSet is searched, not indexed.
@@ -51,6 +54,15 @@ func (d *depSet) union(o *depSet) {
 		d.add(x)
 	}
 	d.provider = d.provider || o.provider
+	for _, f := range o.fields {
+		d.addField(f)
+	}
+}
+
+func (d *depSet) addField(f *types.Var) {
+	if !slices.Contains(d.fields, f) {
+		d.fields = append(d.fields, f)
+	}
 }
 
 // deps returns what the expressions derive from, inside function f.
@@ -82,6 +94,9 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 				return false // a qualified identifier
 			}
 			if sel.Kind() == types.FieldVal {
+				if fld, ok := sel.Obj().(*types.Var); ok {
+					d.addField(fld.Origin())
+				}
 				if a.isProviderField(info.TypeOf(n.X), sel.Obj().Name()) {
 					d.provider = true
 				}
@@ -245,7 +260,7 @@ func (a *pkgAnalysis) derivesFromTask(call *ast.CallExpr, f *fnCtx, task *Avail)
 // calls (tok, err := id.GetToken(ctx, client)), the calls are named as its
 // source; what flows into them is kept for callers, not named.
 func (a *pkgAnalysis) tokenSource(f *fnCtx, es []ast.Expr, vals []Value) TokenSource {
-	src := a.deps(f, es...).source(f)
+	src := a.sourceOf(f, es...)
 	var calls []string
 	for _, v := range vals {
 		if !v.IsBearer() {

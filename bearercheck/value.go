@@ -51,7 +51,29 @@ type Value struct {
 // IsBearer reports whether the value statically begins with the Bearer
 // scheme followed by white space.
 func (v Value) IsBearer() bool {
-	return v.Head == nil && isBearerText(v.Prefix)
+	return v.Head == nil && (isBearerText(v.Prefix) || v.maskedToken())
+}
+
+// maskedToken reports whether the value is the Bearer scheme, mask-like
+// text and then one whole expression: "Bearer xxx"+tok sends tok, with
+// whatever the text is, so it is a site; a mask followed by part of a
+// token ("Bearer ****"+tok[len(tok)-4:]) is a redaction.
+func (v Value) maskedToken() bool {
+	if v.Exact || v.Token == nil || !hasBearerScheme(v.Prefix) {
+		return false
+	}
+	_, part := ast.Unparen(v.Token).(*ast.SliceExpr)
+	return !part
+}
+
+// hasBearerScheme reports whether s begins with "bearer" (any case) and
+// white space, whatever follows.
+func hasBearerScheme(s string) bool {
+	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
+	return unicode.IsSpace(r)
 }
 
 // HardCoded reports whether the value is a bearer value whose token is
@@ -73,11 +95,7 @@ func isCredential(token string) bool {
 // isBearerText reports whether s begins with "bearer" (any case) and white
 // space, and is not a mask ("Bearer ****": a redaction table, not a header).
 func isBearerText(s string) bool {
-	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
-	return unicode.IsSpace(r) && !isMask(s[len("bearer"):])
+	return hasBearerScheme(s) && !isMask(s[len("bearer"):])
 }
 
 // isAuthorizationKey reports whether a key value is the Authorization header.

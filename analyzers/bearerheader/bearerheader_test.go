@@ -58,6 +58,7 @@ var cases = []string{
 	"crossfield/...", // a field set to a bearer value in another package's constructor
 
 	"writesvalue/...", // functions that write a parameter as the Authorization value
+	"sdkuse/...",      // calls into another module's (an SDK's) bearer-only APIs
 }
 
 func TestBearerHeader(t *testing.T) {
