@@ -791,6 +791,9 @@ type fnVisit struct {
 }
 
 func (v *fnVisit) addSite(site *Site) {
+	if slices.ContainsFunc(v.sites, func(s *Site) bool { return s.Value == site.Value }) {
+		return // a call that is both a header API and a function writing its value
+	}
 	f := v.f
 	site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
 	v.sites = append(v.sites, site)

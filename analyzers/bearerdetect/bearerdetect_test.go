@@ -32,6 +32,7 @@ func cases() []string {
 	return append(fixture.HelperCases(),
 		"crossfield/...", // a bearerField fact on an exported field set in a constructor
 		"helpermsg",      // tokens from calls; helpers that choose between schemes
+		"guardedkey/hdr", // a function writing its value under a key guarded by if key == C
 	)
 }
 

@@ -59,6 +59,7 @@ var cases = []string{
 
 	"writesvalue/...", // functions that write a parameter as the Authorization value
 	"sdkuse/...",      // calls into another module's (an SDK's) bearer-only APIs
+	"guardedkey/...",  // header keys known by control flow: if key == C, case C
 }
 
 func TestBearerHeader(t *testing.T) {
