@@ -867,7 +867,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 					}
 				case val.Head != nil && val.Prefix == "" && val.Exact:
 					s.addWrites(f.paramIndex(val.Head))
-				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
+				case val.Head != nil && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix && f.paramIndex(val.Head) >= 0:
 					s.Scheme = &SchemeSink{Param: f.paramIndex(val.Head), Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
 					vis.others = true // another scheme: "Token token=", "Basic "
@@ -979,7 +979,7 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 			case av.Exact && av.Head == nil && isBearerText(av.Prefix+cs.Scheme.Rest):
 				vis.root.add(a.sourceOf(f, call.Args...))
 				vis.addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
-			case av.Exact && av.Head != nil && av.Prefix == "":
+			case av.Exact && av.Head != nil && av.Prefix == "" && f.paramIndex(av.Head) >= 0:
 				s.Scheme = &SchemeSink{Param: f.paramIndex(av.Head), Rest: cs.Scheme.Rest}
 			}
 		}

@@ -155,9 +155,12 @@ func (f *fnCtx) param(v *types.Var) (int, bool) {
 	return 0, false
 }
 
-// paramIndex returns the index of v among f's parameters, 0 if it is not
-// one of them.
+// paramIndex returns the index of v among f's parameters, RecvHead for
+// its receiver, 0 if it is neither.
 func (f *fnCtx) paramIndex(v *types.Var) int {
+	if v != nil && v == f.recv {
+		return RecvHead
+	}
 	i, _ := f.param(v)
 	return i
 }

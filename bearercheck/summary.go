@@ -46,7 +46,7 @@ type FuncSummary struct {
 
 // ResultSummary is what is known about one result of a function.
 type ResultSummary struct {
-	Head     int    // the result begins with this parameter; -1: with Prefix
+	Head     int    // the result begins with this parameter (RecvHead: the receiver); -1: with Prefix
 	Prefix   string // known text (after the Head parameter, if any)
 	Exact    bool   // the result is exactly Head+Prefix
 	Provider bool   // the result is an AuthProvider's header value
@@ -54,6 +54,11 @@ type ResultSummary struct {
 	// ("Bearer "+tok); -1 when there is none.
 	Tail int
 }
+
+// RecvHead is ResultSummary.Head for a result that begins with the
+// method's receiver: func (t TokenType) Apply(tok string) string {
+// return fmt.Sprintf("%s %s", t, tok) } is scheme-parametric in t.
+const RecvHead = -2
 
 // TokenSource says where a helper's token comes from.
 type TokenSource struct {
@@ -107,6 +112,8 @@ func (s *FuncSummary) String() string {
 	}
 	for i, r := range s.Results {
 		switch {
+		case r.Head == RecvHead:
+			parts = append(parts, "returnsScheme(receiver)")
 		case r.Head >= 0:
 			parts = append(parts, fmt.Sprintf("returnsScheme(%d)", r.Head))
 		case isBearerText(r.Prefix):
@@ -193,7 +200,7 @@ func (t TokenSource) isZero() bool { return len(t.Params) == 0 && !t.Recv }
 // addWrites records that the function writes parameter p whole as the
 // Authorization header value.
 func (s *FuncSummary) addWrites(p int) {
-	if !slices.Contains(s.Writes, p) {
+	if p >= 0 && !slices.Contains(s.Writes, p) {
 		s.Writes = append(s.Writes, p)
 	}
 }

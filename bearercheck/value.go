@@ -283,7 +283,7 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 		return unknown
 	}
 	if ctx != nil {
-		if _, ok := ctx.param(vr); ok {
+		if _, ok := ctx.param(vr); ok || vr == ctx.recv {
 			return Value{Head: vr, Exact: true}
 		}
 	}
@@ -526,8 +526,11 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 	}
 	r := s.Results[i]
 	v := Value{Prefix: r.Prefix, Exact: r.Exact, Provider: r.Provider}
-	if r.Head >= 0 {
+	if r.Head != -1 {
 		arg := argFor(call, fn, r.Head)
+		if r.Head == RecvHead {
+			arg = a.receiverOf(call)
+		}
 		if arg == nil {
 			return unknown
 		}
@@ -539,7 +542,7 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		v.Prefix = av.Prefix + r.Prefix
 	}
 	v = a.tail(v, r.Tail, call, fn, ctx)
-	if r.Head >= 0 {
+	if r.Head != -1 {
 		if v.IsBearer() {
 			v.Kind = KindScheme
 			v.Origin = call
@@ -553,6 +556,19 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		v.Helper = fn
 	}
 	return v
+}
+
+// receiverOf returns the receiver expression of a method call x.M(...),
+// or nil.
+func (a *pkgAnalysis) receiverOf(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := a.pkg.Info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
 }
 
 // tail completes v, the known text of a call's result, with the argument
