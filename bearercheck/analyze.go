@@ -777,6 +777,7 @@ type fnVisit struct {
 	f         *fnCtx
 	s         FuncSummary // the summary so far (copied to the heap if not empty)
 	root, via TokenSource
+	stores    TokenSource // the parameters stored into token fields
 	sites     []*Site
 	rets      []*Site // bearer values returned, built here
 	calls     []*ast.CallExpr
@@ -918,6 +919,10 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		via := vis.via
 		s.Helper = &via
 	}
+	if !vis.stores.isZero() {
+		stores := vis.stores
+		s.Stores = &stores
+	}
 	var out *FuncSummary
 	if !s.empty() {
 		out = new(FuncSummary)
@@ -986,6 +991,17 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 	}
 	for _, p := range cs.Writes {
 		a.writtenArg(vis, call, fn, p)
+	}
+	if cs.Stores != nil && cs.Helper == nil {
+		src := a.sourceOf(f, helperArgs(call, fn, cs.Stores)...)
+		switch {
+		case !a.external(fn):
+			vis.stores.add(src)
+		case a.passesToken(call, fn, cs.Stores, f):
+			vis.calls = append(vis.calls, call)
+			vis.root.add(src)
+			vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
+		}
 	}
 	if cs.Helper != nil {
 		src := a.sourceOf(f, helperArgs(call, fn, cs.Helper)...)
@@ -1061,7 +1077,7 @@ func (a *pkgAnalysis) fromSDKCall(e ast.Expr) bool {
 		return false
 	}
 	cs := a.summary(fn)
-	return cs != nil && cs.Helper != nil && len(cs.Helper.Params) > 0
+	return cs != nil && (cs.Helper != nil && len(cs.Helper.Params) > 0 || cs.Stores != nil && len(cs.Stores.Params) > 0)
 }
 
 // passesToken reports whether a call to the helper fn passes the token in

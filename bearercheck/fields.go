@@ -40,7 +40,7 @@ func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 	f, s := vis.f, &vis.s
 	store := func(fld *types.Var, rhs ast.Expr) {
 		if fld != nil && a.tokenFields[fld.Origin()] {
-			vis.via.add(a.sourceOf(f, rhs)) // New(tok) { return &Client{token: tok} }
+			vis.stores.add(a.sourceOf(f, rhs)) // New(tok) { return &Client{token: tok} }
 		}
 		if fld == nil || !a.headerFields[fld] {
 			return

@@ -16,6 +16,11 @@ type FuncSummary struct {
 	// Helper is set when the function is bearer-only: its token comes from
 	// these parameters or receiver fields.
 	Helper *TokenSource
+	// Stores is set when the function stores these parameters into a
+	// token field, which a helper of its package sends as a Bearer token
+	// (a constructor, a setter, a functional option): calling it from
+	// another module passes a token to a bearer-only API (see external).
+	Stores *TokenSource
 	// Root is set when the function builds or writes the bearer value
 	// itself; otherwise it is bearer-only through another helper.
 	Root bool
@@ -82,7 +87,7 @@ type SchemeSink struct {
 }
 
 func (s *FuncSummary) empty() bool {
-	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0 && len(s.Adapts) == 0
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Stores == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0 && len(s.Adapts) == 0
 }
 
 // onlyPaths reports whether all that is known about a function is the
@@ -109,6 +114,9 @@ func (s *FuncSummary) String() string {
 		if s.OtherSchemes {
 			parts = append(parts, "otherSchemes")
 		}
+	}
+	if s.Stores != nil {
+		parts = append(parts, "storesToken("+s.Stores.String()+")")
 	}
 	for i, r := range s.Results {
 		switch {
