@@ -30,6 +30,10 @@ type Package struct {
 	// another package over that package's assignments (a field set to a
 	// bearer value in a constructor), or nil.
 	ImportedField func(*types.Var) *ResultSummary
+	// Module is the path of the module the package belongs to ("" when
+	// unknown, as in GOPATH mode): a call to a bearer-only helper of
+	// another module (an SDK) is a site (see external).
+	Module string
 }
 
 // pending reports whether a function is still to be visited.
@@ -234,6 +238,13 @@ type pkgAnalysis struct {
 	// authorization sink; newFields those found in the current round.
 	headerFields map[*types.Var]bool
 	newFields    []*types.Var
+	// tokenFields are the fields a bearer-only helper of the package
+	// reads its token from (c.token, c.config.authToken): a function that
+	// stores its parameter there is a helper too (constructors, setters,
+	// functional options). newTokenFields are those found in the current
+	// round.
+	tokenFields    map[*types.Var]bool
+	newTokenFields []*types.Var
 
 	providerCache map[types.Type]*types.Func // not written once done
 	done          bool                       // Analyze returned: read-only
@@ -283,6 +294,7 @@ func Analyze(p *Package) *Result {
 		bearerAPIs:     map[*types.Func]bool{},
 		accCache:       map[*fnCtx]map[*types.Var][]accOp{},
 		headerFields:   map[*types.Var]bool{},
+		tokenFields:    map[*types.Var]bool{},
 	}
 	files := a.files()
 	if !a.mayMatter() {
@@ -339,14 +351,15 @@ func Analyze(p *Package) *Result {
 				}
 			}
 		}
-		for _, fld := range a.newFields { // functions that store into a newly found header field
+		// Functions that store into a newly found header or token field.
+		for _, fld := range slices.Concat(a.newFields, a.newTokenFields) {
 			for _, as := range a.assigns[fld] {
 				if as.ctx != nil {
 					next[as.ctx] = !as.ctx.exempt
 				}
 			}
 		}
-		a.newFields = nil
+		a.newFields, a.newTokenFields = nil, nil
 		dirty = next
 	}
 	a.cur, a.readers, a.visited, a.pendingReaders = nil, nil, nil, nil
@@ -780,6 +793,7 @@ type fnVisit struct {
 	f         *fnCtx
 	s         FuncSummary // the summary so far (copied to the heap if not empty)
 	root, via TokenSource
+	stores    TokenSource // the parameters stored into token fields
 	sites     []*Site
 	rets      []*Site // bearer values returned, built here
 	calls     []*ast.CallExpr
@@ -794,6 +808,9 @@ type fnVisit struct {
 }
 
 func (v *fnVisit) addSite(site *Site) {
+	if slices.ContainsFunc(v.sites, func(s *Site) bool { return s.Value == site.Value }) {
+		return // a call that is both a header API and a function writing its value
+	}
 	f := v.f
 	site.Func, site.FuncObj, site.File, site.Generated = f.decl, f.obj, f.file, f.gen
 	v.sites = append(v.sites, site)
@@ -867,7 +884,7 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 					}
 				case val.IsParam():
 					s.addWrites(f.paramIndex(val.Head))
-				case val.BeginsWithParam() && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix:
+				case val.BeginsWithParam() && strings.TrimLeftFunc(val.Prefix, isSpace) != val.Prefix && f.paramIndex(val.Head) >= 0:
 					s.Scheme = &SchemeSink{Param: f.paramIndex(val.Head), Rest: val.Prefix}
 				case val.Head == nil && strings.TrimSpace(val.Prefix) != "":
 					vis.others = true // another scheme: "Token token=", "Basic "
@@ -918,6 +935,10 @@ func (a *pkgAnalysis) visit(f *fnCtx, r *Result) *FuncSummary {
 		via := vis.via
 		s.Helper = &via
 	}
+	if !vis.stores.isZero() {
+		stores := vis.stores
+		s.Stores = &stores
+	}
 	var out *FuncSummary
 	if !s.empty() {
 		out = new(FuncSummary)
@@ -954,7 +975,7 @@ func (a *pkgAnalysis) tailParam(v Value, vals []Value, f *fnCtx) int {
 func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func) {
 	f, s := vis.f, &vis.s
 	if a.isBearerAPI(fn) {
-		vis.root.add(a.deps(f, apiToken(a.pkg.Info, call)).source(f))
+		vis.root.add(a.sourceOf(f, apiToken(a.pkg.Info, call)))
 		vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
 		return
 	}
@@ -977,9 +998,9 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 			av := a.eval(arg, f)
 			switch {
 			case av.IsConstant() && isBearerText(av.Prefix+cs.Scheme.Rest):
-				vis.root.add(a.deps(f, call.Args...).source(f))
+				vis.root.add(a.sourceOf(f, call.Args...))
 				vis.addSite(&Site{Node: call, Value: call, Kind: KindScheme, Callee: fn, Val: Value{Prefix: av.Prefix + cs.Scheme.Rest, Kind: KindScheme, Origin: call}})
-			case av.IsParam():
+			case av.IsParam() && f.paramIndex(av.Head) >= 0:
 				s.Scheme = &SchemeSink{Param: f.paramIndex(av.Head), Rest: cs.Scheme.Rest}
 			}
 		}
@@ -987,11 +1008,118 @@ func (a *pkgAnalysis) visitCall(vis *fnVisit, call *ast.CallExpr, fn *types.Func
 	for _, p := range cs.Writes {
 		a.writtenArg(vis, call, fn, p)
 	}
-	if cs.Helper != nil {
-		vis.calls = append(vis.calls, call)
-		vis.via.add(a.helperDeps(f, call, fn, cs.Helper).source(f))
-		a.verbatimArgs(vis, call, fn, cs.Helper)
+	if cs.Stores != nil && cs.Helper == nil {
+		src := a.depsSource(f, a.helperDeps(f, call, fn, cs.Stores))
+		switch {
+		case !a.external(fn):
+			vis.stores.add(src)
+		case a.passesToken(call, fn, cs.Stores, f):
+			vis.calls = append(vis.calls, call)
+			vis.root.add(src)
+			vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
+		}
 	}
+	if cs.Helper != nil {
+		src := a.depsSource(f, a.helperDeps(f, call, fn, cs.Helper))
+		n := len(vis.sites)
+		a.verbatimArgs(vis, call, fn, cs.Helper)
+		switch {
+		case len(vis.sites) > n || !a.external(fn):
+			vis.calls = append(vis.calls, call)
+			vis.via.add(src)
+		case a.passesToken(call, fn, cs.Helper, f):
+			vis.calls = append(vis.calls, call)
+			// Bearer-by-API: the SDK sends the token it is given here.
+			vis.root.add(src)
+			vis.addSite(&Site{Node: call, Value: call, Kind: KindAPI, Callee: fn, Val: Value{Kind: KindAPI, Origin: call}})
+		}
+		// Otherwise the SDK got its token elsewhere (c.Get(ctx, path) on
+		// a client built with it), where it is the site.
+	}
+}
+
+// external reports whether fn is declared outside the analysed module:
+// in a dependency (an SDK), whose bearer-only helpers are sites where the
+// analysed code calls them. Without a module path (GOPATH mode, some
+// build systems) a package's module is taken to be its repository root.
+func (a *pkgAnalysis) external(fn *types.Func) bool {
+	p := fn.Pkg()
+	if p == nil || p == a.pkg.Types {
+		return false
+	}
+	if mod := a.pkg.Module; mod != "" {
+		return p.Path() != mod && !strings.HasPrefix(p.Path(), mod+"/")
+	}
+	return repoRoot(p.Path()) != repoRoot(a.pkg.Types.Path())
+}
+
+// repoRoot returns the repository root of an import path: for a path
+// that begins with a host name, its first two elements, three on hosts
+// that serve owner/repository paths (github.com/owner/repo,
+// golang.org/x/net); "" for a path without a host (GOPATH's local tree,
+// taken as one unit).
+func repoRoot(path string) string {
+	elems := strings.Split(path, "/")
+	if !strings.Contains(elems[0], ".") {
+		return ""
+	}
+	n := 2
+	switch elems[0] {
+	case "github.com", "gitlab.com", "bitbucket.org", "golang.org":
+		n = 3
+	}
+	return strings.Join(elems[:min(n, len(elems))], "/")
+}
+
+// fromSDKCall reports whether e is, directly or through a local variable
+// assigned once, the result of a call that passes a token to an SDK's
+// bearer-only helper: the token entered the SDK there, and that call is
+// the site (openai.NewClientWithConfig(openai.DefaultConfig(key))).
+func (a *pkgAnalysis) fromSDKCall(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		v, ok := a.pkg.Info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || len(a.assigns[v]) != 1 || a.assigns[v][0].rhs == nil || a.assigns[v][0].index > 0 {
+			return false
+		}
+		e = ast.Unparen(a.assigns[v][0].rhs)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(a.pkg.Info, call).(*types.Func)
+	if fn == nil || !a.external(fn) {
+		return false
+	}
+	cs := a.summary(fn)
+	return cs != nil && (cs.Helper != nil && len(cs.Helper.Params) > 0 || cs.Stores != nil && len(cs.Stores.Params) > 0)
+}
+
+// passesToken reports whether a call to the helper fn passes the token in
+// its arguments (not only through its receiver, which got the token where
+// the SDK was given it), as something other than nil or "".
+func (a *pkgAnalysis) passesToken(call *ast.CallExpr, fn *types.Func, src *TokenSource, f *fnCtx) bool {
+	for _, p := range src.Params {
+		arg := argFor(call, fn, p)
+		if arg == nil {
+			if p >= len(call.Args) {
+				continue
+			}
+			if _, tuple := a.pkg.Info.TypeOf(call.Args[p]).(*types.Tuple); tuple {
+				return true // f(g())
+			}
+			arg = call.Args[p] // variadic: the first
+		}
+		if isNil(a.pkg.Info, arg) || a.fromSDKCall(arg) {
+			continue
+		}
+		if v := a.eval(arg, f); v.Head == nil && v.Exact && v.Prefix == "" {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // verbatimArgs handles the arguments of a call to a helper that writes its

@@ -22,6 +22,9 @@ type depSet struct {
 	list     []dep
 	seen     map[dep]bool // the elements of list, once it is long
 	provider bool         // part of it comes from an AuthProvider
+	// fields are the fields read on the way (c.config.authToken: config
+	// and authToken).
+	fields []*types.Var
 }
 
 // smallDeps is the length up to which a depSet is searched, not indexed.
@@ -52,6 +55,15 @@ func (d *depSet) union(o *depSet) {
 		d.add(x)
 	}
 	d.provider = d.provider || o.provider
+	for _, f := range o.fields {
+		d.addField(f)
+	}
+}
+
+func (d *depSet) addField(f *types.Var) {
+	if !slices.Contains(d.fields, f) {
+		d.fields = append(d.fields, f)
+	}
 }
 
 // narrow makes the dependencies on a whole struct (or pointer to one)
@@ -126,6 +138,9 @@ func (a *pkgAnalysis) addDeps(d *depSet, f *fnCtx, e ast.Expr) {
 				return false // a qualified identifier
 			}
 			if sel.Kind() == types.FieldVal {
+				if fld, ok := sel.Obj().(*types.Var); ok {
+					d.addField(fld.Origin())
+				}
 				if a.isProviderField(info.TypeOf(n.X), sel.Obj().Name()) {
 					d.provider = true
 				}
@@ -184,9 +199,12 @@ func (f *fnCtx) param(v *types.Var) (int, bool) {
 	return 0, false
 }
 
-// paramIndex returns the index of v among f's parameters, 0 if it is not
-// one of them.
+// paramIndex returns the index of v among f's parameters, RecvHead for
+// its receiver, 0 if it is neither.
 func (f *fnCtx) paramIndex(v *types.Var) int {
+	if v != nil && v == f.recv {
+		return RecvHead
+	}
 	i, _ := f.param(v)
 	return i
 }
@@ -289,7 +307,7 @@ func (a *pkgAnalysis) derivesFromTask(call *ast.CallExpr, f *fnCtx, task *Avail)
 // calls (tok, err := id.GetToken(ctx, client)), the calls are named as its
 // source; what flows into them is kept for callers, not named.
 func (a *pkgAnalysis) tokenSource(f *fnCtx, es []ast.Expr, vals []Value) TokenSource {
-	src := a.deps(f, es...).source(f)
+	src := a.sourceOf(f, es...)
 	var calls []string
 	for _, v := range vals {
 		if !v.IsBearer() {

@@ -39,6 +39,9 @@ func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 	info := a.pkg.Info
 	f, s := vis.f, &vis.s
 	store := func(fld *types.Var, rhs ast.Expr) {
+		if fld != nil && a.tokenFields[fld.Origin()] {
+			vis.stores.add(a.sourceOf(f, rhs)) // New(tok) { return &Client{token: tok} }
+		}
 		if fld == nil || !a.headerFields[fld] {
 			return
 		}
@@ -50,7 +53,7 @@ func (a *pkgAnalysis) visitStores(vis *fnVisit, n ast.Node) {
 		if !v.IsBearer() {
 			return
 		}
-		src := a.deps(f, rhs).source(f)
+		src := a.sourceOf(f, rhs)
 		if v.Kind == KindHelper {
 			vis.via.add(src)
 		} else {
@@ -133,9 +136,42 @@ func (a *pkgAnalysis) writtenArg(vis *fnVisit, call *ast.CallExpr, fn *types.Fun
 	v := a.eval(arg, f)
 	switch {
 	case v.IsBearer():
-		vis.root.add(a.deps(f, arg).source(f))
+		vis.root.add(a.sourceOf(f, arg))
 		vis.addSite(&Site{Node: call, Value: arg, Val: v, Kind: siteKind(v)})
 	case v.IsParam():
 		s.addWrites(f.paramIndex(v.Head))
 	}
+}
+
+// sourceOf returns the parameters and receiver fields of f that the
+// token expressions es derive from. When there are some, the fields the
+// expressions read on the way become token fields: a function that stores
+// its parameter into one passes a token to a helper.
+func (a *pkgAnalysis) sourceOf(f *fnCtx, es ...ast.Expr) TokenSource {
+	return a.depsSource(f, a.deps(f, es...))
+}
+
+// depsSource is sourceOf for what d derives from.
+func (a *pkgAnalysis) depsSource(f *fnCtx, d *depSet) TokenSource {
+	src := d.source(f)
+	if src.isZero() {
+		return src
+	}
+	for _, fld := range d.fields {
+		if !a.tokenFields[fld] && mayHoldToken(fld.Type()) {
+			a.tokenFields[fld] = true
+			a.newTokenFields = append(a.newTokenFields, fld)
+		}
+	}
+	return src
+}
+
+// mayHoldToken reports whether a field of type t can hold a token or what
+// it is taken from (a config, a token source): not a number, a boolean or
+// request plumbing.
+func mayHoldToken(t types.Type) bool {
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		return b.Info()&types.IsString != 0
+	}
+	return !isPlumbing(t)
 }

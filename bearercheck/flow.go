@@ -59,7 +59,7 @@ func (a *pkgAnalysis) implsResult(fn *types.Func) (Value, bool) {
 			return unknown, false
 		}
 		r := s.Results[0]
-		if r.Head >= 0 || !isBearerText(r.Prefix) {
+		if r.Head != -1 || !isBearerText(r.Prefix) {
 			return unknown, false
 		}
 		vals = append(vals, Value{Prefix: r.Prefix, Exact: r.Exact})

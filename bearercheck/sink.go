@@ -22,7 +22,97 @@ func (a *pkgAnalysis) keyValue(sk sink, ctx *fnCtx) Value {
 	if sk.tuple {
 		return a.callResult(sk.key.(*ast.CallExpr), 0, ctx)
 	}
-	return a.eval(sk.key, ctx)
+	v := a.eval(sk.key, ctx)
+	if !(v.Exact && v.Head == nil) && ctx != nil && ctx.decl != nil && ctx.decl.Body != nil {
+		if k, ok := a.guardedKey(sk.key, ctx); ok {
+			return k
+		}
+	}
+	return v
+}
+
+// guardedKey returns the constant a key expression is known to equal
+// where it is used: inside "if key == C" (or a && chain holding it), or
+// inside "case C:" of "switch key" (also on a field or a conversion of
+// it: switch h.Name { case AuthorizationTokenHeader: h.Set(string(h.Name), v) }).
+func (a *pkgAnalysis) guardedKey(key ast.Expr, f *fnCtx) (Value, bool) {
+	kx := types.ExprString(a.unconvert(key))
+	var path []ast.Node
+	ast.Inspect(f.decl.Body, func(n ast.Node) bool {
+		if n == nil || n.Pos() > key.Pos() || n.End() < key.End() {
+			return false
+		}
+		path = append(path, n)
+		return true
+	})
+	for i := len(path) - 1; i > 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.IfStmt:
+			if i+1 < len(path) && path[i+1] == n.Body {
+				if v, ok := a.equalsConst(n.Cond, kx, f); ok {
+					return v, true
+				}
+			}
+		case *ast.CaseClause:
+			sw, _ := path[i-2].(*ast.SwitchStmt)
+			if sw == nil || len(n.List) != 1 {
+				continue
+			}
+			if sw.Tag == nil {
+				if v, ok := a.equalsConst(n.List[0], kx, f); ok {
+					return v, true
+				}
+			} else if types.ExprString(a.unconvert(sw.Tag)) == kx {
+				if v := a.eval(n.List[0], f); v.Exact && v.Head == nil {
+					return v, true
+				}
+			}
+		case *ast.FuncLit:
+			return Value{}, false
+		}
+	}
+	return Value{}, false
+}
+
+// equalsConst returns the constant that cond, or a term of its && chain,
+// compares the expression written kx equal to.
+func (a *pkgAnalysis) equalsConst(cond ast.Expr, kx string, f *fnCtx) (Value, bool) {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return Value{}, false
+	}
+	switch b.Op {
+	case token.LAND:
+		if v, ok := a.equalsConst(b.X, kx, f); ok {
+			return v, true
+		}
+		return a.equalsConst(b.Y, kx, f)
+	case token.EQL:
+		for _, p := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+			if types.ExprString(a.unconvert(p[0])) != kx {
+				continue
+			}
+			if v := a.eval(p[1], f); v.Exact && v.Head == nil {
+				return v, true
+			}
+		}
+	}
+	return Value{}, false
+}
+
+// unconvert strips parentheses and type conversions from e.
+func (a *pkgAnalysis) unconvert(e ast.Expr) ast.Expr {
+	for {
+		e = ast.Unparen(e)
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return e
+		}
+		if tv, ok := a.pkg.Info.Types[call.Fun]; !ok || !tv.IsType() {
+			return e
+		}
+		e = call.Args[0]
+	}
 }
 
 // valueOf returns the value of one of the sink's values.

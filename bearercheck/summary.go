@@ -16,6 +16,11 @@ type FuncSummary struct {
 	// Helper is set when the function is bearer-only: its token comes from
 	// these parameters or receiver fields.
 	Helper *TokenSource
+	// Stores is set when the function stores these parameters into a
+	// token field, which a helper of its package sends as a Bearer token
+	// (a constructor, a setter, a functional option): calling it from
+	// another module passes a token to a bearer-only API (see external).
+	Stores *TokenSource
 	// Root is set when the function builds or writes the bearer value
 	// itself; otherwise it is bearer-only through another helper.
 	Root bool
@@ -46,7 +51,7 @@ type FuncSummary struct {
 
 // ResultSummary is what is known about one result of a function.
 type ResultSummary struct {
-	Head     int    // the result begins with this parameter; -1: with Prefix
+	Head     int    // the result begins with this parameter (RecvHead: the receiver); -1: with Prefix
 	Prefix   string // known text (after the Head parameter, if any)
 	Exact    bool   // the result is exactly Head+Prefix
 	Provider bool   // the result is an AuthProvider's header value
@@ -54,6 +59,11 @@ type ResultSummary struct {
 	// ("Bearer "+tok); -1 when there is none.
 	Tail int
 }
+
+// RecvHead is ResultSummary.Head for a result that begins with the
+// method's receiver: func (t TokenType) Apply(tok string) string {
+// return fmt.Sprintf("%s %s", t, tok) } is scheme-parametric in t.
+const RecvHead = -2
 
 // TokenSource says where a helper's token comes from.
 type TokenSource struct {
@@ -77,7 +87,7 @@ type SchemeSink struct {
 }
 
 func (s *FuncSummary) empty() bool {
-	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0 && len(s.Adapts) == 0
+	return s == nil || len(s.Results) == 0 && s.Helper == nil && s.Stores == nil && s.Scheme == nil && len(s.ProviderFields) == 0 && len(s.PathParams) == 0 && len(s.Writes) == 0 && len(s.Adapts) == 0
 }
 
 // onlyPaths reports whether all that is known about a function is the
@@ -105,8 +115,13 @@ func (s *FuncSummary) String() string {
 			parts = append(parts, "otherSchemes")
 		}
 	}
+	if s.Stores != nil {
+		parts = append(parts, "storesToken("+s.Stores.String()+")")
+	}
 	for i, r := range s.Results {
 		switch {
+		case r.Head == RecvHead:
+			parts = append(parts, "returnsScheme(receiver)")
 		case r.Head >= 0:
 			parts = append(parts, fmt.Sprintf("returnsScheme(%d)", r.Head))
 		case isBearerText(r.Prefix):
@@ -193,7 +208,7 @@ func (t TokenSource) isZero() bool { return len(t.Params) == 0 && !t.Recv }
 // addWrites records that the function writes parameter p whole as the
 // Authorization header value.
 func (s *FuncSummary) addWrites(p int) {
-	if !slices.Contains(s.Writes, p) {
+	if p >= 0 && !slices.Contains(s.Writes, p) {
 		s.Writes = append(s.Writes, p)
 	}
 }

@@ -68,7 +68,29 @@ func (v Value) IsParam() bool { return v.Head != nil && v.Exact && v.Prefix == "
 // IsBearer reports whether the value statically begins with the Bearer
 // scheme followed by white space.
 func (v Value) IsBearer() bool {
-	return v.Head == nil && isBearerText(v.Prefix)
+	return v.Head == nil && (isBearerText(v.Prefix) || v.maskedToken())
+}
+
+// maskedToken reports whether the value is the Bearer scheme, mask-like
+// text and then one whole expression: "Bearer xxx"+tok sends tok, with
+// whatever the text is, so it is a site; a mask followed by part of a
+// token ("Bearer ****"+tok[len(tok)-4:]) is a redaction.
+func (v Value) maskedToken() bool {
+	if v.Exact || v.Token == nil || !hasBearerScheme(v.Prefix) {
+		return false
+	}
+	_, part := ast.Unparen(v.Token).(*ast.SliceExpr)
+	return !part
+}
+
+// hasBearerScheme reports whether s begins with "bearer" (any case) and
+// white space, whatever follows.
+func hasBearerScheme(s string) bool {
+	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
+	return unicode.IsSpace(r)
 }
 
 // HardCoded reports whether the value is a bearer value whose token is
@@ -90,11 +112,7 @@ func isCredential(token string) bool {
 // isBearerText reports whether s begins with "bearer" (any case) and white
 // space, and is not a mask ("Bearer ****": a redaction table, not a header).
 func isBearerText(s string) bool {
-	if len(s) <= len("bearer") || !strings.EqualFold(s[:len("bearer")], "bearer") {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(s[len("bearer"):])
-	return unicode.IsSpace(r) && !isMask(s[len("bearer"):])
+	return hasBearerScheme(s) && !isMask(s[len("bearer"):])
 }
 
 // isAuthorizationKey reports whether a key value is the Authorization header.
@@ -282,7 +300,7 @@ func (a *pkgAnalysis) evalVar(obj types.Object, ctx *fnCtx) Value {
 		return unknown
 	}
 	if ctx != nil {
-		if _, ok := ctx.param(vr); ok {
+		if _, ok := ctx.param(vr); ok || vr == ctx.recv {
 			return Value{Head: vr, Exact: true}
 		}
 	}
@@ -536,8 +554,11 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 	}
 	r := s.Results[i]
 	v := Value{Prefix: r.Prefix, Exact: r.Exact, Provider: r.Provider}
-	if r.Head >= 0 {
+	if r.Head != -1 {
 		arg := argFor(call, fn, r.Head)
+		if r.Head == RecvHead {
+			arg = a.receiverOf(call)
+		}
 		if arg == nil {
 			return unknown
 		}
@@ -549,7 +570,7 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		v.Prefix = av.Prefix + r.Prefix
 	}
 	v = a.tail(v, r.Tail, call, fn, ctx)
-	if r.Head >= 0 {
+	if r.Head != -1 {
 		if v.IsBearer() {
 			v.Kind = KindScheme
 			v.Origin = call
@@ -563,6 +584,19 @@ func (a *pkgAnalysis) callResult(call *ast.CallExpr, i int, ctx *fnCtx) Value {
 		v.Helper = fn
 	}
 	return v
+}
+
+// receiverOf returns the receiver expression of a method call x.M(...),
+// or nil.
+func (a *pkgAnalysis) receiverOf(call *ast.CallExpr) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s, ok := a.pkg.Info.Selections[sel]; !ok || s.Kind() != types.MethodVal {
+		return nil
+	}
+	return sel.X
 }
 
 // tail completes v, the known text of a call's result, with the argument

@@ -92,6 +92,7 @@ func run(pass *analysis.Pass, opts *config.Options) (any, error) {
 		Types:  pass.Pkg,
 		Info:   pass.TypesInfo,
 		Config: cfg,
+		Module: modulePath(pass),
 		Imported: func(fn *types.Func) *bearercheck.FuncSummary {
 			var f FuncFact
 			if pass.ImportObjectFact(fn, &f) {
@@ -126,6 +127,14 @@ func exportFacts[O interface {
 	for _, obj := range objs {
 		pass.ExportObjectFact(obj, fact(m[obj]))
 	}
+}
+
+// modulePath returns the path of the package's module, "" if unknown.
+func modulePath(pass *analysis.Pass) string {
+	if pass.Module == nil {
+		return ""
+	}
+	return pass.Module.Path
 }
 
 // packageDir returns the directory of the package's first Go file.

@@ -30,8 +30,10 @@ func TestFacts(t *testing.T) {
 // concerns.
 func cases() []string {
 	return append(fixture.HelperCases(),
-		"crossfield/...", // a bearerField fact on an exported field set in a constructor
-		"helpermsg",      // tokens from calls; helpers that choose between schemes
+		"crossfield/...",  // a bearerField fact on an exported field set in a constructor
+		"helpermsg",       // tokens from calls; helpers that choose between schemes
+		"guardedkey/hdr",  // a function writing its value under a key guarded by if key == C
+		"schemetype/rest", // a method formatting its receiver as the scheme
 	)
 }
 

@@ -3,6 +3,7 @@ package bearerheader
 import (
 	_ "embed"
 	"fmt"
+	"go/types"
 
 	"github.com/bearercheck/bearercheck/analyzers/bearerdetect"
 	"github.com/bearercheck/bearercheck/bearercheck"
@@ -80,6 +81,8 @@ func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
 	}
 	var way string
 	switch {
+	case s.Kind == bearercheck.KindAPI && httpClientDoor(s.Callee) != "":
+		way = fmt.Sprintf("give the SDK an *http.Client whose transport sets %s (%s)", providerValue(s, method), httpClientDoor(s.Callee))
 	case s.Provider != nil:
 		way = fmt.Sprintf("use %s.%s()", s.Provider.Expr, method)
 	case s.Task != nil:
@@ -90,4 +93,128 @@ func message(pass *analysis.Pass, method string, s *bearercheck.Site) string {
 		way = fmt.Sprintf("use an AuthProvider's %s()", method)
 	}
 	return bearerdetect.Message(what, way, s.Generated)
+}
+
+// providerValue names the provider value a transport would set: the
+// available provider's, or any AuthProvider's.
+func providerValue(s *bearercheck.Site, method string) string {
+	if s.Provider != nil {
+		return s.Provider.Expr + "." + method + "()"
+	}
+	return "an AuthProvider's " + method + "()"
+}
+
+// httpClientDoor names the way an SDK accepts the HTTP client its requests
+// go through, "" if the facts show none: the first exported function of
+// its package with such a parameter that returns what the API fn returns or
+// takes (a client: github.NewClient; an option: slack.OptionHTTPClient),
+// else the first exported field of such a type in a configuration struct
+// (openai.ClientConfig.HTTPClient), a transport's own base excluded. An HTTP
+// client is an *http.Client, an http.RoundTripper, or an interface whose
+// only method is Do(*http.Request).
+func httpClientDoor(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	pkg := fn.Pkg()
+	scope := pkg.Scope()
+	ends := apiTypes(fn.Signature())
+	for _, name := range scope.Names() {
+		f, ok := scope.Lookup(name).(*types.Func)
+		if !ok || !f.Exported() || !anyIdentical(apiTypes(f.Signature()), ends) {
+			continue
+		}
+		params := f.Signature().Params()
+		for i := 0; i < params.Len(); i++ {
+			if isHTTPClient(params.At(i).Type()) {
+				return pkg.Name() + "." + name
+			}
+		}
+	}
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		if st, ok := tn.Type().Underlying().(*types.Struct); ok {
+			for i := 0; i < st.NumFields(); i++ {
+				fld := st.Field(i)
+				if it, ok := fld.Type().Underlying().(*types.Interface); ok && types.Implements(types.NewPointer(tn.Type()), it) {
+					continue // a transport's base: beneath the SDK's own header
+				}
+				if fld.Exported() && isHTTPClient(fld.Type()) {
+					return pkg.Name() + "." + name + "." + fld.Name()
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// apiTypes returns the named and function types (pointers stripped) of a signature's
+// receiver, parameters (variadic elements included) and results.
+func apiTypes(sig *types.Signature) []types.Type {
+	var out []types.Type
+	add := func(t types.Type) {
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if s, ok := t.(*types.Slice); ok && sig.Variadic() {
+			t = s.Elem()
+		}
+		switch t.Underlying().(type) {
+		case *types.Signature: // an option: func(*Client)
+			out = append(out, t.Underlying())
+		default:
+			if _, ok := types.Unalias(t).(*types.Named); ok {
+				out = append(out, t)
+			}
+		}
+	}
+	if r := sig.Recv(); r != nil {
+		add(r.Type())
+	}
+	for _, tup := range []*types.Tuple{sig.Params(), sig.Results()} {
+		for i := 0; i < tup.Len(); i++ {
+			add(tup.At(i).Type())
+		}
+	}
+	return out
+}
+
+// anyIdentical reports whether a result of a door (its last types) is one
+// of the API's types.
+func anyIdentical(door, api []types.Type) bool {
+	for _, t := range door {
+		for _, u := range api {
+			if types.Identical(t, u) && !isNetHTTP(t, "Client") && !isNetHTTP(t, "Request") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isHTTPClient(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		return isNetHTTP(p.Elem(), "Client")
+	}
+	if isNetHTTP(t, "RoundTripper") {
+		return true
+	}
+	it, ok := t.Underlying().(*types.Interface)
+	if !ok || it.NumMethods() != 1 || it.Method(0).Name() != "Do" {
+		return false
+	}
+	params := it.Method(0).Signature().Params()
+	if params.Len() != 1 {
+		return false
+	}
+	p, ok := params.At(0).Type().(*types.Pointer)
+	return ok && isNetHTTP(p.Elem(), "Request")
+}
+
+func isNetHTTP(t types.Type, name string) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/http" && n.Obj().Name() == name
 }

@@ -58,6 +58,9 @@ var cases = []string{
 	"crossfield/...", // a field set to a bearer value in another package's constructor
 
 	"writesvalue/...", // functions that write a parameter as the Authorization value
+	"sdkuse/...",      // calls into another module's (an SDK's) bearer-only APIs
+	"guardedkey/...",  // header keys known by control flow: if key == C, case C
+	"schemetype/...",  // a scheme constant of another package formatted by its type's method
 }
 
 func TestBearerHeader(t *testing.T) {

@@ -19,8 +19,22 @@
 // Headers.Add; not readers, predicates, matchers, loggers or test helpers),
 // header pairs carried in structs ({Key: "Authorization", Value: v}),
 // functions that write a parameter as the header value, and APIs that set a
-// bearer header by themselves such as (*oauth2.Token).SetAuthHeader. A
-// bearer value is a constant, a + chain, a fmt.Sprintf, Fprintf or
+// bearer header by themselves such as (*oauth2.Token).SetAuthHeader.
+//
+// A call into another module (an SDK) that makes it send the token it is
+// given as a Bearer token is a site too (category bearer-api), found from
+// the SDK's own code, not from a list: github's WithAuthToken,
+// openai.NewClient, slack.New, godo.NewFromToken, oauth2.NewClient with a
+// static token source. The token may be stored by a constructor, a setter
+// or a functional option and sent later by a request builder, a
+// RoundTripper or per-RPC credentials. A call that passes no token (a
+// method of a client built with one) is not another site; an SDK that sends
+// another scheme, or takes the scheme from its input, is not a site. No fix
+// is offered; the message names the SDK's own way to take an HTTP client
+// (github.NewClient, slack.OptionHTTPClient, openai.ClientConfig.HTTPClient)
+// whose transport can set the provider's value.
+//
+// A bearer value is a constant, a + chain, a fmt.Sprintf, Fprintf or
 // strings.Join, a value built in a strings.Builder, bytes.Buffer or []byte,
 // a local variable, a struct field or a call (also an interface method all
 // of whose implementations return one) whose value statically begins with

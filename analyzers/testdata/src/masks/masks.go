@@ -3,6 +3,7 @@ package masks
 import (
 	"fmt"
 	"net/http"
+	"os"
 )
 
 // A redaction table for logs: never a site.
@@ -32,4 +33,12 @@ func credentials(h http.Header) {
 	h.Set("Authorization", "Bearer sk-live-abc123")               // want[bearerheader] `hard-codes a Bearer credential`
 	h.Set("Authorization", "Bearer xoxb-1234-abcd")               // want[bearerheader] `hard-codes a Bearer credential`
 	h.Set("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig") // want[bearerheader] `hard-codes a Bearer credential`
+}
+
+// A mask-like prefix followed by a whole token sends the token: a site.
+func maskLikePrefix(h http.Header) {
+	tok := os.Getenv("TOKEN")
+	h.Set("Authorization", "Bearer xxx"+tok)                  // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`
+	h.Set("Authorization", "Bearer ***"+tok)                  // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`
+	h.Set("Authorization", fmt.Sprintf("Bearer ****%s", tok)) // want[bearerheader] `^Authorization header hard-codes the Bearer scheme; use`
 }

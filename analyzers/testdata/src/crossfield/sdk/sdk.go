@@ -9,7 +9,7 @@ type Client struct {
 	Mixed      string
 }
 
-func New(tok string) *Client { // want[bearerdetect] New:`^bearerOnly\(tok\)$` want[bearerhelper] `^New is a bearer-only helper: it sends parameter tok as a Bearer token`
+func New(tok string) *Client { // want[bearerdetect] New:`^bearerOnly\(tok\) storesToken\(tok\)$` want[bearerhelper] `^New is a bearer-only helper: it sends parameter tok as a Bearer token`
 	return &Client{AuthHeader: "Bearer " + tok, UserAgent: "sdk/1.0", Mixed: "Bearer " + tok}
 }
 
