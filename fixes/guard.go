@@ -88,7 +88,11 @@ func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
 		}
 	}
 
-	name := f.freshName(fi, stmt)
+	var outer *types.Scope // the scope around the if statement's own
+	if scope := f.pass.TypesInfo.Scopes[stmt]; scope != nil {
+		outer = scope.Parent()
+	}
+	name := freshName(outer, stmt)
 	if name == "" {
 		return nil
 	}
@@ -101,11 +105,10 @@ func (f *Fixer) guard(s *bearercheck.Site, origin, tok ast.Expr) *change {
 	return &change{message: "rewrite the token guard to use " + call, edits: edits, keep: []ast.Node{p}}
 }
 
-// freshName returns authz, authz2, … : the first name that is not
-// visible at stmt and is not written anywhere inside it.
-func (f *Fixer) freshName(fi *fileInfo, stmt *ast.IfStmt) string {
-	scope := f.pass.TypesInfo.Scopes[stmt]
-	if scope == nil || scope.Parent() == nil {
+// freshName returns authz, authz2, …: the first name that is not
+// visible from scope at stmt and is not used anywhere inside stmt.
+func freshName(scope *types.Scope, stmt ast.Stmt) string {
+	if scope == nil {
 		return ""
 	}
 	inner := map[string]bool{}
@@ -120,13 +123,9 @@ func (f *Fixer) freshName(fi *fileInfo, stmt *ast.IfStmt) string {
 		if i > 1 {
 			name += strconv.Itoa(i)
 		}
-		if inner[name] {
-			continue
+		if _, obj := scope.LookupParent(name, stmt.Pos()); obj == nil && !inner[name] {
+			return name
 		}
-		if _, obj := scope.Parent().LookupParent(name, stmt.Pos()); obj != nil {
-			continue
-		}
-		return name
 	}
 	return ""
 }

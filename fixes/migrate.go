@@ -808,7 +808,7 @@ func (f *Fixer) unitFix(x *pkgIndex, m *bearercheck.Migration, u *unit) {
 			big = append(big, medit{fi, origin.Pos(), origin.End(), call})
 			continue
 		}
-		name := f.freshAt(stmt)
+		name := freshName(f.pass.Pkg.Scope().Innermost(stmt.Pos()), stmt)
 		if name == "" {
 			u.block("no fresh name for the header value")
 			return
@@ -1173,32 +1173,6 @@ func (f *Fixer) sinkStmt(x *pkgIndex, r *bearercheck.Site) ast.Stmt {
 		return stmt
 	}
 	return nil
-}
-
-// freshAt returns authz, authz2, …: a name not visible at stmt and not
-// used inside it.
-func (f *Fixer) freshAt(stmt ast.Stmt) string {
-	scope := f.pass.Pkg.Scope().Innermost(stmt.Pos())
-	if scope == nil {
-		return ""
-	}
-	inner := map[string]bool{}
-	ast.Inspect(stmt, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			inner[id.Name] = true
-		}
-		return true
-	})
-	for i := 1; i < 100; i++ {
-		name := "authz"
-		if i > 1 {
-			name += fmt.Sprint(i)
-		}
-		if _, obj := scope.LookupParent(name, stmt.Pos()); obj == nil && !inner[name] {
-			return name
-		}
-	}
-	return ""
 }
 
 // defsOf returns the identifiers that define v.

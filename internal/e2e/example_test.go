@@ -141,13 +141,10 @@ func TestExampleModuleVet(t *testing.T) {
 	require.NotEmpty(t, vet["taskauth"], "cross-package facts reach taskauth under go vet")
 }
 
-// collectJSON returns the sorted file:line of each diagnostic, per
-// analyzer, in a stream of go/analysis JSON trees. A package with _test.go
-// files appears twice (as "p [p.test]"), so duplicates are dropped.
-func collectJSON(t *testing.T, dir, data string) map[string][]string {
+// eachDiag calls fn for each diagnostic in a stream of go/analysis JSON
+// trees, its position made relative to dir with forward slashes.
+func eachDiag(t *testing.T, dir, data string, fn func(analyzer string, d jsonDiag)) {
 	t.Helper()
-	got := map[string][]string{}
-	seen := map[string]bool{}
 	dec := json.NewDecoder(strings.NewReader(data))
 	for dec.More() {
 		var tree map[string]map[string]json.RawMessage
@@ -157,18 +154,30 @@ func collectJSON(t *testing.T, dir, data string) map[string][]string {
 				var diags []jsonDiag
 				require.NoError(t, json.Unmarshal(raw, &diags), "%s %s: %s", pkg, analyzer, raw)
 				for _, d := range diags {
-					m := posnLine.FindStringSubmatch(filepath.ToSlash(d.Posn))
-					require.NotNil(t, m, "bad posn %q", d.Posn)
-					rel := strings.TrimPrefix(m[1], filepath.ToSlash(dir)+"/")
-					if key := analyzer + " " + rel + ":" + m[2]; !seen[key] {
-						seen[key] = true
-						got[analyzer] = append(got[analyzer], rel+":"+m[2])
-					}
-					require.NotContains(t, d.Message, "EXAMPLE0000", "secret leaked in %s", d.Posn)
+					d.Posn = strings.TrimPrefix(filepath.ToSlash(d.Posn), filepath.ToSlash(dir)+"/")
+					fn(analyzer, d)
 				}
 			}
 		}
 	}
+}
+
+// collectJSON returns the sorted file:line of each diagnostic, per
+// analyzer, in a stream of go/analysis JSON trees. A package with _test.go
+// files appears twice (as "p [p.test]"), so duplicates are dropped.
+func collectJSON(t *testing.T, dir, data string) map[string][]string {
+	t.Helper()
+	got := map[string][]string{}
+	seen := map[string]bool{}
+	eachDiag(t, dir, data, func(analyzer string, d jsonDiag) {
+		m := posnLine.FindStringSubmatch(d.Posn)
+		require.NotNil(t, m, "bad posn %q", d.Posn)
+		if key := analyzer + " " + m[1] + ":" + m[2]; !seen[key] {
+			seen[key] = true
+			got[analyzer] = append(got[analyzer], m[1]+":"+m[2])
+		}
+		require.NotContains(t, d.Message, "EXAMPLE0000", "secret leaked in %s", d.Posn)
+	})
 	for analyzer := range got {
 		slices.Sort(got[analyzer])
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -121,25 +120,12 @@ func findings(t *testing.T, dir string) []finding {
 	}
 	var out []finding
 	seen := map[finding]bool{}
-	dec := json.NewDecoder(strings.NewReader(stdout))
-	for dec.More() {
-		var tree map[string]map[string]json.RawMessage
-		require.NoError(t, dec.Decode(&tree), "output:\n%s", stdout)
-		for pkg, byAnalyzer := range tree {
-			for analyzer, raw := range byAnalyzer {
-				var diags []jsonDiag
-				require.NoError(t, json.Unmarshal(raw, &diags), "%s %s: %s", pkg, analyzer, raw)
-				for _, d := range diags {
-					d.Posn = strings.TrimPrefix(filepath.ToSlash(d.Posn), filepath.ToSlash(dir)+"/")
-					f := finding{d, analyzer}
-					if !seen[f] {
-						seen[f] = true
-						out = append(out, f)
-					}
-				}
-			}
+	eachDiag(t, dir, stdout, func(analyzer string, d jsonDiag) {
+		if f := (finding{d, analyzer}); !seen[f] {
+			seen[f] = true
+			out = append(out, f)
 		}
-	}
+	})
 	return out
 }
 
