@@ -111,7 +111,9 @@ func TestActionFile(t *testing.T) {
 		}
 		var log strings.Builder
 		for _, s := range action.Runs.Steps {
-			if s.Run == "" || s.If != "" && eval(strings.ReplaceAll(s.If, " == 'true'", "")) != "true" {
+			// A step's if is an expression without ${{ }}: only
+			// "inputs.NAME == 'true'" is used.
+			if s.Run == "" || s.If != "" && eval("${{ "+strings.TrimSuffix(s.If, " == 'true'")+" }}") != "true" {
 				continue
 			}
 			cmd := exec.Command("bash", "-euo", "pipefail", "-c", s.Run)
