@@ -145,24 +145,14 @@ func (a *pkgAnalysis) resolveMigration() (*Migration, error) {
 		}
 	}
 	if findAdapter {
-		switch len(adapters) {
-		case 1:
-			m.Adapter = adapters[0]
-		case 0:
-			missing = append(missing, "set token-adapter: no token adapter found")
-		default:
-			missing = append(missing, fmt.Sprintf("set token-adapter: %d types could be the token adapter", len(adapters)))
-		}
+		var why string
+		m.Adapter, why = discovered(adapters, "token-adapter", "token adapter", "types could be the token adapter")
+		missing = appendNonEmpty(missing, why)
 	}
 	if findProvider {
-		switch len(providers) {
-		case 1:
-			m.Provider = providers[0]
-		case 0:
-			missing = append(missing, "set provider-type: no AuthProvider interface found")
-		default:
-			missing = append(missing, fmt.Sprintf("set provider-type: %d interfaces could be the AuthProvider", len(providers)))
-		}
+		var why string
+		m.Provider, why = discovered(providers, "provider-type", "AuthProvider interface", "interfaces could be the AuthProvider")
+		missing = appendNonEmpty(missing, why)
 	}
 	if ad := m.Adapter; ad != nil {
 		if ad.Func != nil {
@@ -334,4 +324,25 @@ func declaresMethod(t types.Type, name string) bool {
 		}
 	}
 	return false
+}
+
+// discovered returns the one candidate found for the configuration key,
+// or, when there is none or more than one, why the key must be set.
+func discovered[T any](found []T, key, none, many string) (T, string) {
+	var zero T
+	switch len(found) {
+	case 1:
+		return found[0], ""
+	case 0:
+		return zero, fmt.Sprintf("set %s: no %s found", key, none)
+	default:
+		return zero, fmt.Sprintf("set %s: %d %s", key, len(found), many)
+	}
+}
+
+func appendNonEmpty(list []string, s string) []string {
+	if s == "" {
+		return list
+	}
+	return append(list, s)
 }
